@@ -17,14 +17,28 @@ import java.util.Objects;
  * @param direct      [M][K] rows of length N_A
  * @param risUser     [J][K] rows of length L
  * @param apRis       [M][J] L x N_A matrices
+ * @param apRisFactors [M][J] the same matrices as rank-one factors where known, else null (the
+ *                     whole array or single entries); when present they must equal apRis
  */
 public record SlotChannels(int antennas, int risElements,
-                           ZMatrixRMaj[][] direct, ZMatrixRMaj[][] risUser, ZMatrixRMaj[][] apRis) {
+                           ZMatrixRMaj[][] direct, ZMatrixRMaj[][] risUser, ZMatrixRMaj[][] apRis,
+                           RankOne[][] apRisFactors) {
+
+    /** Channels with general (not factored) AP-to-RIS matrices. */
+    public SlotChannels(int antennas, int risElements,
+                        ZMatrixRMaj[][] direct, ZMatrixRMaj[][] risUser, ZMatrixRMaj[][] apRis) {
+        this(antennas, risElements, direct, risUser, apRis, null);
+    }
 
     public SlotChannels {
         Objects.requireNonNull(direct, "direct");
         Objects.requireNonNull(risUser, "risUser");
         Objects.requireNonNull(apRis, "apRis");
+    }
+
+    /** The factored AP i to RIS j matrix, or null when only the full matrix is known. */
+    public RankOne apRisFactor(int ap, int ris) {
+        return apRisFactors == null ? null : apRisFactors[ap][ris];
     }
 
     /** M, the number of APs. */
