@@ -12,6 +12,7 @@ import io.thz.core.random.RandomStream;
 import io.thz.core.random.RandomStreams;
 import io.thz.core.random.StreamNames;
 import io.thz.core.scenario.Scenario;
+import io.thz.core.scenario.ScenarioValidator;
 import io.thz.core.traffic.PoissonArrivals;
 
 import java.util.ArrayList;
@@ -64,9 +65,14 @@ public final class NetworkSimulator {
         this(scenario, scenario.seed());
     }
 
-    /** A simulator with an explicit master seed (e.g. a separate evaluation seed). */
+    /**
+     * A simulator with an explicit master seed (e.g. a separate evaluation seed).
+     *
+     * @throws io.thz.core.scenario.ScenarioException when the scenario breaks a validation rule
+     *         (a scenario built in code has not been through {@link io.thz.core.scenario.ScenarioLoader})
+     */
     public NetworkSimulator(Scenario scenario, long seed) {
-        this.scenario = scenario;
+        this.scenario = ScenarioValidator.validate(scenario);
         this.seed = seed;
         this.streams = RandomStreams.of(seed);
         this.deployment = scenario.deployment();
