@@ -46,7 +46,7 @@ public record LearnerConfig(@NotNull @Valid Network network, @NotNull @Valid Tra
      * @param valueCoef           weight of the critic loss (47) against the policy loss (kappa_V / kappa_pi)
      * @param gradClipNorm        global L2 norm the gradient is clipped to
      * @param episodesPerUpdate   episodes per on-policy batch
-     * @param rewardNormalisation divide rewards by their running standard deviation
+     * @param rewardNormalisation centre and scale rewards by their running mean and standard deviation
      */
     public record Training(@DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") double learningRate,
                            @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false) double adamBeta1,
