@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.thz.messaging.ServiceTopics;
+import io.thz.messaging.Topic;
+import io.thz.messaging.TopicLayout;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 /** overlays/scaled: two native replicas per agent service, topics as Strimzi KafkaTopics. */
 class ScaledOverlayTest {
-
-    private static final List<String> TOPICS = List.of("thz.observations.ap", "thz.observations.ris",
-            "thz.embeddings.ap", "thz.embeddings.ris", "thz.actions", "thz.outcomes", "thz.experience",
-            "thz.policy", "thz.dead-letters");
 
     private final Manifests scaled = Kustomize.overlay("scaled");
 
@@ -44,9 +46,25 @@ class ScaledOverlayTest {
     }
 
     @Test
-    void declaresEveryTopicOfTheSlotProtocolOnce() {
-        assertThat(topics().keySet()).containsExactlyInAnyOrderElementsOf(TOPICS);
-        assertThat(scaled.generic("KafkaTopic")).hasSize(TOPICS.size());
+    void declaresExactlyTheTopicsTheServicesWouldCreate() {
+        TopicLayout layout = layout();
+        assertThat(topics().keySet()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(Topic.values()).map(layout::name).toList());
+        assertThat(scaled.generic("KafkaTopic")).as("one KafkaTopic per topic").hasSize(Topic.values().length);
+        for (Topic t : Topic.values()) {
+            NewTopic created = ServiceTopics.created(layout, t);
+            GenericKubernetesResource declared = topics().get(created.name());
+            assertThat(partitions(declared)).as(created.name() + " partitions").isEqualTo(created.numPartitions());
+            assertThat(((Number) spec(declared).get("replicas")).shortValue()).as(created.name() + " replicas")
+                    .isEqualTo(created.replicationFactor());
+            Map<String, String> config = new HashMap<>();
+            config(declared).forEach((k, v) -> config.put(k, String.valueOf(v)));
+            String minInSync = config.remove("min.insync.replicas");
+            assertThat(config).as(created.name() + " config, besides min.insync.replicas").isEqualTo(created.configs());
+            assertThat(Integer.parseInt(minInSync)).as(created.name() + " min.insync.replicas leaves one replica spare")
+                    .isBetween(1, created.replicationFactor() - 1);
+        }
+        assertThat(config(topics().get(layout.name(Topic.POLICY)))).containsEntry("cleanup.policy", "compact");
     }
 
     @Test
@@ -63,25 +81,17 @@ class ScaledOverlayTest {
     @Test
     void agentTopicsAreCoPartitionedWithEnoughPartitionsForEveryReplica() {
         Map<String, GenericKubernetesResource> topics = topics();
-        int partitions = partitions(topics.get("thz.observations.ap"));
-        for (String topic : List.of("thz.observations.ap", "thz.embeddings.ap", "thz.observations.ris",
-                "thz.embeddings.ris", "thz.actions")) {
-            assertThat(partitions(topics.get(topic))).as(topic + " partitions").isEqualTo(partitions);
+        TopicLayout layout = layout();
+        List<Topic> agentTopics = Arrays.stream(Topic.values()).filter(Topic::agentPartitioned).toList();
+        assertThat(agentTopics).extracting(layout::name).contains("thz.observations.ap", "thz.embeddings.ap",
+                "thz.observations.ris", "thz.embeddings.ris");
+        int partitions = partitions(topics.get(layout.name(Topic.OBSERVATIONS_AP)));
+        for (Topic t : agentTopics) {
+            assertThat(partitions(topics.get(layout.name(t)))).as(layout.name(t) + " partitions").isEqualTo(partitions);
         }
         for (String agent : OverlayManifestsTest.AGENTS) {
             assertThat(partitions).as("partitions per agent topic >= replicas of " + agent)
                     .isGreaterThanOrEqualTo(scaled.deployment(agent).getSpec().getReplicas());
-        }
-    }
-
-    @Test
-    void thePolicyTopicIsCompactedAndReplicationLeavesAnInSyncMargin() {
-        Map<String, GenericKubernetesResource> topics = topics();
-        assertThat(config(topics.get("thz.policy"))).containsEntry("cleanup.policy", "compact");
-        for (GenericKubernetesResource topic : topics.values()) {
-            int replicas = ((Number) spec(topic).get("replicas")).intValue();
-            int minInSync = ((Number) config(topic).get("min.insync.replicas")).intValue();
-            assertThat(minInSync).as(topic.getMetadata().getName() + " min.insync.replicas").isBetween(1, replicas - 1);
         }
     }
 
@@ -98,6 +108,18 @@ class ScaledOverlayTest {
             assertThat(scaled.environment(d)).as(d.getMetadata().getName())
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", expected);
         }
+    }
+
+    /** The topic layout every service of the overlay is configured with (thz.topics.* from its environment). */
+    private TopicLayout layout() {
+        List<TopicLayout> layouts = scaled.deployments().stream().map(scaled::environment)
+                .map(env -> new TopicLayout(env.get("THZ_TOPICS_PREFIX"),
+                        Integer.parseInt(env.get("THZ_TOPICS_AGENT_PARTITIONS")),
+                        Short.parseShort(env.get("THZ_TOPICS_REPLICATION_FACTOR")),
+                        Long.parseLong(env.get("THZ_TOPICS_RETENTION_MS"))))
+                .distinct().toList();
+        assertThat(layouts).as("one topic layout for all services").hasSize(1);
+        return layouts.get(0);
     }
 
     private Map<String, GenericKubernetesResource> topics() {

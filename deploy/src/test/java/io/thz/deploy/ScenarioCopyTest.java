@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.thz.core.scenario.Scenario;
+import io.thz.core.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -27,6 +29,13 @@ class ScenarioCopyTest {
         JsonNode scenario = YAML.readTree(copy().toFile());
         assertThat(scenario.isObject()).as(copy() + " is a mapping").isTrue();
         assertThat(scenario.size()).isPositive();
+    }
+
+    @Test
+    void theServicesLoaderAcceptsTheDeployedScenarioAsTheDefaults() {
+        // what a service does at start-up with THZ_SCENARIO_FILE: an invalid file would refuse it
+        Scenario deployed = ScenarioLoader.load(copy());
+        assertThat(deployed).isEqualTo(ScenarioLoader.defaults());
     }
 
     @Test
