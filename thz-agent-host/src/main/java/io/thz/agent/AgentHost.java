@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import io.thz.core.agent.AgentRuntime;
 import io.thz.core.agent.Outbox;
 import io.thz.core.graph.AgentGraph;
@@ -26,7 +24,6 @@ import io.thz.messaging.WireMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
@@ -53,8 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages addressed to it. New weights from the learner are swapped in between slots.
  */
 @ApplicationScoped
-@Identifier("agent-rebalance")
-public class AgentHost implements KafkaConsumerRebalanceListener {
+public class AgentHost {
 
     private static final Logger LOG = Logger.getLogger(AgentHost.class);
 
@@ -184,8 +180,8 @@ public class AgentHost implements KafkaConsumerRebalanceListener {
         }
     }
 
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> assigned) {
+    /** Partitions assigned to this replica (see {@link AgentRebalance}). */
+    void assigned(Collection<TopicPartition> assigned) {
         synchronized (partitions) {
             for (TopicPartition tp : assigned) {
                 if (tp.topic().equals(observationsTopic)) {
@@ -196,8 +192,8 @@ public class AgentHost implements KafkaConsumerRebalanceListener {
         LOG.infof("%s: partitions %s -> agents %s", config.replica(), partitions(), hostedAgents());
     }
 
-    @Override
-    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {
+    /** Partitions taken from this replica: its agents there are forgotten. */
+    void revoked(Collection<TopicPartition> revoked) {
         synchronized (partitions) {
             for (TopicPartition tp : revoked) {
                 if (tp.topic().equals(observationsTopic)) {
@@ -208,25 +204,21 @@ public class AgentHost implements KafkaConsumerRebalanceListener {
         agents.keySet().removeIf(id -> !partitions().contains(partitionOf(id)));
     }
 
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> lost) {
-        onPartitionsRevoked(consumer, lost);
-    }
-
     /** The partition of an agent's key under Kafka's default partitioner. */
     int partitionOf(String agentId) {
         return Utils.toPositive(Utils.murmur2(agentId.getBytes(StandardCharsets.UTF_8))) % topics.agentPartitions();
     }
 
-    public Set<Integer> partitions() {
+    /** This replica's partitions of the agent topics, ascending. */
+    public List<Integer> partitions() {
         synchronized (partitions) {
-            return Set.copyOf(partitions);
+            return List.copyOf(partitions);
         }
     }
 
     /** The agents whose keys fall in this replica's partitions. */
     public List<String> hostedAgents() {
-        Set<Integer> owned = partitions();
+        Set<Integer> owned = Set.copyOf(partitions());
         int count = ris() ? graph.rises() : graph.aps();
         return java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> (ris() ? AgentId.ris(i) : AgentId.ap(i)).toString())

@@ -13,6 +13,6 @@ public interface AgentHostConfig {
     String type();
 
     /** A name for this replica in logs and status (default: the host name). */
-    @WithDefault("${HOSTNAME:replica}")
+    @WithDefault("${HOSTNAME:${quarkus.uuid}}")
     String replica();
 }
