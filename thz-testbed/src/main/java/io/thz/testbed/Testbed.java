@@ -85,6 +85,8 @@ public final class Testbed implements AutoCloseable {
         props.put("thz.learner.enabled", Boolean.toString(options.learn()));
         props.put("thz.learner.checkpoint-dir", options.runDir().resolve("checkpoints").toAbsolutePath().toString());
         props.put("thz.agent.replica", name);
+        props.put("ai.djl.offline", "true");
+        props.putAll(options.properties());
         Map<String, String> env = Map.of("OMP_NUM_THREADS", "1");
         ServiceProcess p = ServiceProcess.start(options.root(), module, name, nextPort++, props, env, heap,
                 options.runDir().resolve("logs"));
