@@ -114,7 +114,7 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
         this.simulator = new NetworkSimulator(scenario, seed);
         this.scenario = scenario;
         this.deployment = simulator.deployment();
-        this.graph = graphOf(scenario, deployment);
+        this.graph = AgentGraph.of(scenario);
         this.features = new FeatureBuilder(scenario, graph);
         this.info = features.info();
         this.users = List.copyOf(scenario.users());
@@ -138,26 +138,6 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
         this.powerW = new double[users.size()];
         this.previousRates = new double[users.size()];
         this.maxEpisodes = Long.MAX_VALUE / scenario.slotsPerEpisode();
-    }
-
-    /**
-     * The agent graph of a scenario: the complete graph when {@code network.neighbourRadiusM} is
-     * null, else the agents within that distance of each other (AP positions and RIS centres).
-     */
-    public static AgentGraph graphOf(Scenario scenario, Deployment deployment) {
-        Double radius = scenario.network().neighbourRadiusM();
-        if (radius == null) {
-            return AgentGraph.complete(deployment.aps().size(), deployment.rises().size());
-        }
-        double[][] aps = new double[deployment.aps().size()][];
-        for (int i = 0; i < aps.length; i++) {
-            aps[i] = xyz(deployment.aps().get(i));
-        }
-        double[][] rises = new double[deployment.rises().size()][];
-        for (int j = 0; j < rises.length; j++) {
-            rises[j] = xyz(deployment.rises().get(j).centre());
-        }
-        return AgentGraph.withinRadius(aps, rises, radius);
     }
 
     @Override
@@ -442,7 +422,4 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
                 c.pdW(), c.pRisPerBitW(), clustering);
     }
 
-    private static double[] xyz(Vec3 p) {
-        return new double[] {p.x(), p.y(), p.z()};
-    }
 }
