@@ -16,6 +16,6 @@ public class ActionInbox {
 
     @Incoming("actions-in")
     public void receive(ConsumerRecord<String, byte[]> record) {
-        runs.barrier.offer(WireCodec.decode(record.value(), ActionRecord.class));
+        runs.offer(WireCodec.decode(record.value(), ActionRecord.class));
     }
 }

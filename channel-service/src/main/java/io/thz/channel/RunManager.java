@@ -9,6 +9,7 @@ import io.quarkus.runtime.Startup;
 import io.thz.core.env.ThzNetworkEnv;
 import io.thz.core.model.UserType;
 import io.thz.core.scenario.Scenario;
+import io.thz.core.wire.ActionRecord;
 import io.thz.core.wire.ExperienceRecord;
 import io.thz.core.wire.ObservationRecord;
 import io.thz.core.wire.OutcomeRecord;
@@ -58,7 +59,7 @@ public class RunManager {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
     Emitter<byte[]> out;
 
-    final SlotBarrier barrier = new SlotBarrier();
+    private final SlotBarrier barrier = new SlotBarrier();
     private Scenario scenario;
     private int seUsers;
     private TopicLayout layout;
@@ -154,6 +155,11 @@ public class RunManager {
             }
             outcomes.add(o);
         }
+    }
+
+    /** An agent's action from Kafka (through a method: fields of a client proxy are not the bean's). */
+    public boolean offer(ActionRecord action) {
+        return barrier.offer(action);
     }
 
     public void pause() {
