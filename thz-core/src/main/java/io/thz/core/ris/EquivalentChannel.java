@@ -34,7 +34,7 @@ public final class EquivalentChannel {
     /** One row of a G matrix, split real/imaginary (the loops vectorise on split arrays). */
     private double[] rowRe = new double[0];
     private double[] rowIm = new double[0];
-    /** G_ij V_i for the analog precoder last given to {@link #prepareProjection}: [i][j][l * N_R + n]. */
+    /** G_ij V_i for the analog precoder last given to {@link #prepareProjection}: [i][j][n * L + l]. */
     private double[][][] projectedRe = new double[0][][];
     private double[][][] projectedIm = new double[0][][];
     /** V_i as a length-N_A vector (block n of column n stacked), per AP, and its chain count. */
@@ -233,8 +233,8 @@ public final class EquivalentChannel {
                     for (int l = 0; l < elements; l++) {
                         double cr = column[2 * l];
                         double ci = column[2 * l + 1];
-                        outRe[l * chains + b] = cr * pr - ci * pi;
-                        outIm[l * chains + b] = cr * pi + ci * pr;
+                        outRe[b * elements + l] = cr * pr - ci * pi;
+                        outIm[b * elements + l] = cr * pi + ci * pr;
                     }
                 }
             } else {
@@ -242,16 +242,32 @@ public final class EquivalentChannel {
                 for (int l = 0; l < elements; l++) {
                     int rowStart = 2 * l * n;
                     for (int b = 0; b < chains; b++) {
-                        double pr = 0.0;
-                        double pi = 0.0;
-                        for (int c = b * sub; c < (b + 1) * sub; c++) {
+                        // two interleaved partial sums: shorter dependency chains
+                        double pr0 = 0.0;
+                        double pi0 = 0.0;
+                        double pr1 = 0.0;
+                        double pi1 = 0.0;
+                        int c = b * sub;
+                        int end = (b + 1) * sub;
+                        for (; c + 1 < end; c += 2) {
+                            int x = rowStart + 2 * c;
+                            double gr0 = g[x];
+                            double gi0 = g[x + 1];
+                            double gr1 = g[x + 2];
+                            double gi1 = g[x + 3];
+                            pr0 += gr0 * vRe[c] - gi0 * vIm[c];
+                            pi0 += gr0 * vIm[c] + gi0 * vRe[c];
+                            pr1 += gr1 * vRe[c + 1] - gi1 * vIm[c + 1];
+                            pi1 += gr1 * vIm[c + 1] + gi1 * vRe[c + 1];
+                        }
+                        for (; c < end; c++) {
                             double gr = g[rowStart + 2 * c];
                             double gi = g[rowStart + 2 * c + 1];
-                            pr += gr * vRe[c] - gi * vIm[c];
-                            pi += gr * vIm[c] + gi * vRe[c];
+                            pr0 += gr * vRe[c] - gi * vIm[c];
+                            pi0 += gr * vIm[c] + gi * vRe[c];
                         }
-                        outRe[l * chains + b] = pr;
-                        outIm[l * chains + b] = pi;
+                        outRe[b * elements + l] = pr0 + pr1;
+                        outIm[b * elements + l] = pi0 + pi1;
                     }
                 }
             }
@@ -284,22 +300,23 @@ public final class EquivalentChannel {
         for (int j = 0; j < rises; j++) {
             double[] casRe = cascadeRe[j];
             double[] casIm = cascadeIm[j];
-            boolean[] on = elementOn[j];
             double[] gvRe = projectedRe[ap][j];
             double[] gvIm = projectedIm[ap][j];
-            for (int l = 0; l < elements; l++) {
-                if (!on[l]) {
-                    continue;
+            for (int b = 0; b < chains; b++) {
+                // (f_jk Theta_j) (G V)[:, b]; OFF elements have a zero coefficient
+                double pr = 0.0;
+                double pi = 0.0;
+                int column = b * elements;
+                for (int l = 0; l < elements; l++) {
+                    double ar = casRe[base + l];
+                    double ai = casIm[base + l];
+                    double gr = gvRe[column + l];
+                    double gi = gvIm[column + l];
+                    pr += ar * gr - ai * gi;
+                    pi += ar * gi + ai * gr;
                 }
-                double ar = casRe[base + l];
-                double ai = casIm[base + l];
-                int row = l * chains;
-                for (int b = 0; b < chains; b++) {
-                    double gr = gvRe[row + b];
-                    double gi = gvIm[row + b];
-                    outRe[b] += ar * gr - ai * gi;
-                    outIm[b] += ar * gi + ai * gr;
-                }
+                outRe[b] += pr;
+                outIm[b] += pi;
             }
         }
     }
