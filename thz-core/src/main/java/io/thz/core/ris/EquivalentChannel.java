@@ -212,6 +212,9 @@ public final class EquivalentChannel {
                 || (rises > 0 && projectedRe[ap][0].length < elements * chains)) {
             projectedRe[ap] = new double[rises][elements * chains];
             projectedIm[ap] = new double[rises][elements * chains];
+        }
+        if (rowProjectedRe[ap] == null || rowProjectedRe[ap].length < rises
+                || (rises > 0 && rowProjectedRe[ap][0].length < chains)) {
             rowProjectedRe[ap] = new double[rises][chains];
             rowProjectedIm[ap] = new double[rises][chains];
         }
