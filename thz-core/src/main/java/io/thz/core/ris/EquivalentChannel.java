@@ -37,10 +37,10 @@ public final class EquivalentChannel {
     /** G_ij V_i for the analog precoder last given to {@link #prepareProjection}: [i][j][n * L + l]. */
     private double[][][] projectedRe = new double[0][][];
     private double[][][] projectedIm = new double[0][][];
-    /** V_i as a length-N_A vector (block n of column n stacked), per AP, and its chain count. */
-    /** For rank-one G_ij = column row: row V_i (1 x N_R), [i][j][n]; null entries for full matrices. */
+    /** For rank-one G_ij = column row: row V_i (1 x N_R), [i][j][n]; unused for full matrices. */
     private double[][][] rowProjectedRe = new double[0][][];
     private double[][][] rowProjectedIm = new double[0][][];
+    /** V_i as a length-N_A vector (block n of column n stacked), per AP, and its chain count. */
     private double[][] analogRe = new double[0][];
     private double[][] analogIm = new double[0][];
     private int[] analogChains = new int[0];
