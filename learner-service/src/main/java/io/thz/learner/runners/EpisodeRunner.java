@@ -39,11 +39,11 @@ public final class EpisodeRunner {
      * Plays one episode.
      *
      * @param policy      the actors
-     * @param episodeSeed the environment's seed for this episode
-     * @param actionSeed  the seed of the action sampling
+     * @param episode    the environment's episode index (its draws derive from the env's master seed)
+     * @param actionSeed the seed of the action sampling
      * @return the episode's data
      */
-    public Episode run(PolicyNetwork policy, long episodeSeed, long actionSeed) {
+    public Episode run(PolicyNetwork policy, long episode, long actionSeed) {
         EnvInfo info = env.info();
         AgentGraph graph = env.graph();
         SplittableRandom rng = new SplittableRandom(actionSeed);
@@ -59,7 +59,7 @@ public final class EpisodeRunner {
         SlotMetrics[] metrics = new SlotMetrics[t];
         boolean[] terminated = new boolean[t];
         boolean[] truncated = new boolean[t];
-        GraphObservation obs = env.reset(episodeSeed);
+        GraphObservation obs = env.reset(episode);
         float[] state = env.state();
         observations.add(obs);
         states.add(state);
@@ -92,7 +92,7 @@ public final class EpisodeRunner {
                         + ": this network has no terminal state, episodes always run T slots");
             }
         }
-        return new Episode(episodeSeed, observations, states, apLogits, risChoices, metrics, terminated, truncated,
+        return new Episode(episode, observations, states, apLogits, risChoices, metrics, terminated, truncated,
                 env.reliability());
     }
 }

@@ -16,11 +16,12 @@ public interface MultiAgentEnv {
     AgentGraph graph();
 
     /**
-     * Starts an episode; every random draw of the episode derives from {@code episodeSeed}.
+     * Starts episode {@code episode}: every random draw of the episode derives from the
+     * environment's master seed and this index, whatever was played before.
      *
      * @return the first slot's observation
      */
-    GraphObservation reset(long episodeSeed);
+    GraphObservation reset(long episode);
 
     /** The current slot's global state s(t). */
     float[] state();
