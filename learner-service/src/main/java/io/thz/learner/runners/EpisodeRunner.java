@@ -26,6 +26,8 @@ import java.util.SplittableRandom;
 public final class EpisodeRunner {
 
     private final MultiAgentEnv env;
+    private long policyNanos;
+    private long envNanos;
 
     public EpisodeRunner(MultiAgentEnv env) {
         this.env = env;
@@ -33,6 +35,16 @@ public final class EpisodeRunner {
 
     public MultiAgentEnv env() {
         return env;
+    }
+
+    /** Time spent in the policy's forward pass and sampling so far, in nanoseconds. */
+    public long policyNanos() {
+        return policyNanos;
+    }
+
+    /** Time spent in the environment (slot scoring, queues, next slot's channels and features), in nanoseconds. */
+    public long envNanos() {
+        return envNanos;
     }
 
     /**
@@ -64,6 +76,7 @@ public final class EpisodeRunner {
         observations.add(obs);
         states.add(state);
         for (int k = 0; k < t; k++) {
+            long start = System.nanoTime();
             PolicyNetwork.GraphOutput out = policy.forward(graph, obs, apGru, risGru);
             apLogits[k] = new float[graph.aps()][];
             double[][] powers = new double[graph.aps()][];
@@ -79,7 +92,11 @@ public final class EpisodeRunner {
                 ris[j] = RisHead.toAction(risChoices[k][j]);
                 risGru[j] = out.rises()[j].gruState();
             }
+            long acted = System.nanoTime();
             StepResult result = env.step(new JointAction(powers, ris, Clustering.QOS));
+            long stepped = System.nanoTime();
+            policyNanos += acted - start;
+            envNanos += stepped - acted;
             metrics[k] = result.metrics();
             terminated[k] = result.terminated();
             truncated[k] = result.truncated() || k == t - 1;

@@ -17,7 +17,7 @@ import org.ejml.data.ZMatrixRMaj;
  *
  * <table>
  *   <caption>features</caption>
- *   <tr><td>AP node o^0_i</td><td>vec H~^{ii} (2 K_m N_A), Lambda_k / q_max,k of its users (K_m),
+ *   <tr><td>AP node o^0_i</td><td>vec H~^{ii} (2 K_m N_A), ln(1 + Lambda_k / q_max,k) of its users (K_m),
  *       previous action: power fractions p_k / P_max and the unused fraction (K_m + 1)</td></tr>
  *   <tr><td>RIS node o^1_i</td><td>previous action: per element a one-hot over OFF and the 2^B_R
  *       phase levels (L (1 + 2^B_R))</td></tr>
@@ -33,8 +33,10 @@ import org.ejml.data.ZMatrixRMaj;
  * <p>Channel entries are divided by the amplitude of one path of their kind at the reference
  * distance d_ref (AP height minus user height, the shortest AP-user distance):
  * {@code sqrt(Lpath(f, d_ref) G)} for direct links, {@code sqrt(Lpath(f, d_ref) G_R)} for RIS
- * hops, so that features are of order one whatever the frequency and gains. Lambda is divided by
- * the user type's q_max. The paper's H^{im} on AP-RIS edges is taken as the direct channel H~^{im}:
+ * hops, so that features are of order one whatever the frequency and gains. Lambda = Y + 2q grows
+ * without bound while a queue stays above q_max eps (Y sums the excess), so it enters as
+ * ln(1 + Lambda / q_max): an unbounded raw input would drive the mixer's hypernetworks (and with
+ * them the bootstrapped values) out of range. The paper's H^{im} on AP-RIS edges is taken as the direct channel H~^{im}:
  * the reconfigured channel depends on the RIS action being decided.
  */
 public final class GraphFeatures {
@@ -121,7 +123,7 @@ public final class GraphFeatures {
             int at = putUsers(o, 0, channels.direct()[i], i);
             for (int u = 0; u < usersPerAp; u++) {
                 int k = i * usersPerAp + u;
-                o[at++] = (float) (lambdaGbit[k] / queueMax[k]);
+                o[at++] = (float) Math.log1p(lambdaGbit[k] / queueMax[k]);
             }
             double pmax = scenario.power().pmaxW();
             double used = 0;
