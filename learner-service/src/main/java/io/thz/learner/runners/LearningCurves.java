@@ -38,8 +38,8 @@ public final class LearningCurves {
                              List<Long> evalSteps, List<Double> evalReward, List<Double> evalEe, int window) {
         System.setProperty("java.awt.headless", "true");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("environment steps"));
-        plot.add(panel("reward per slot", steps, reward, evalSteps, evalReward, window), 1);
-        plot.add(panel("energy efficiency (Gbit/J)", steps, ee, evalSteps, evalEe, window), 1);
+        plot.add(panel("reward per slot", steps, reward, evalSteps, evalReward, window, true), 1);
+        plot.add(panel("energy efficiency (Gbit/J)", steps, ee, evalSteps, evalEe, window, false), 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         try {
@@ -50,7 +50,7 @@ public final class LearningCurves {
     }
 
     private static XYPlot panel(String label, List<Long> steps, List<Double> values, List<Long> evalSteps,
-                                List<Double> evalValues, int window) {
+                                List<Double> evalValues, int window, boolean inLegend) {
         XYSeries train = new XYSeries("training (moving average of " + window + " episodes)");
         double sum = 0;
         for (int i = 0; i < values.size(); i++) {
@@ -73,6 +73,8 @@ public final class LearningCurves {
         renderer.setSeriesStroke(0, new BasicStroke(1.5f));
         renderer.setSeriesPaint(1, new Color(214, 39, 40));
         renderer.setSeriesShapesVisible(1, true);
+        renderer.setSeriesVisibleInLegend(0, inLegend);
+        renderer.setSeriesVisibleInLegend(1, inLegend);
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, null, axis, renderer);
