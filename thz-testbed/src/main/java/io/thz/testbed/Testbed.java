@@ -76,15 +76,17 @@ public final class Testbed implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("kafka.bootstrap.servers", bootstrap);
         props.put("thz.topics.prefix", options.topicPrefix());
-        props.put("thz.algorithm", options.algorithm());
-        props.put("thz.seed", Long.toString(options.seed()));
+        props.put("thz.model.algorithm", options.algorithm());
+        props.put("thz.model.seed", Long.toString(options.seed()));
         if (options.scenario() != null) {
-            props.put("thz.scenario-file", options.scenario().toAbsolutePath().toString());
+            props.put("thz.model.scenario-file", options.scenario().toAbsolutePath().toString());
         }
-        props.put("thz.slot.deadline-ms", Long.toString(options.slotDeadline().toMillis()));
+        props.put("thz.channel.deadline-ms", Long.toString(options.slotDeadline().toMillis()));
         props.put("thz.learner.enabled", Boolean.toString(options.learn()));
         props.put("thz.learner.checkpoint-dir", options.runDir().resolve("checkpoints").toAbsolutePath().toString());
-        props.put("thz.replica", name);
+        props.put("thz.agent.replica", name);
+        props.put("ai.djl.offline", "true");
+        props.putAll(options.properties());
         Map<String, String> env = Map.of("OMP_NUM_THREADS", "1");
         ServiceProcess p = ServiceProcess.start(options.root(), module, name, nextPort++, props, env, heap,
                 options.runDir().resolve("logs"));

@@ -59,6 +59,9 @@ public final class TestbedCli {
         @Option(names = "--port", defaultValue = "18080", description = "first HTTP port of the services")
         int basePort;
 
+        @Option(names = "--set", description = "configuration for every service, e.g. --set thz.learner.episodes-per-update=1")
+        Map<String, String> properties = new LinkedHashMap<>();
+
         int run(Path replay) throws Exception {
             Path root = Path.of(System.getProperty("thz.root", ".")).toAbsolutePath().normalize();
             if (!List.of("ge-vdac", "ie-vdac", "vdac").contains(algorithm)) {
@@ -80,7 +83,7 @@ public final class TestbedCli {
             String prefix = "thz." + UUID.randomUUID().toString().substring(0, 8) + ".";
             TestbedOptions options = new TestbedOptions(root, runDir, scenario, replay, slots, seed, algorithm,
                     apReplicas, risReplicas, bootstrap == null || bootstrap.isBlank() ? null : bootstrap, prefix,
-                    basePort, Duration.ofMillis(deadlineMs), !noLearning);
+                    basePort, Duration.ofMillis(deadlineMs), !noLearning, properties);
             ConsoleProgress progress = new ConsoleProgress(slots);
             Testbed testbed = new Testbed(options);
             AtomicBoolean closed = new AtomicBoolean();

@@ -2,6 +2,7 @@ package io.thz.testbed;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How to run the testbed.
@@ -20,8 +21,9 @@ import java.time.Duration;
  * @param basePort        first HTTP port; services take consecutive ports
  * @param slotDeadline    per-slot deadline after which missing actions are replaced
  * @param learn           whether the learner trains and broadcasts weights
+ * @param properties      further configuration for every service (e.g. thz.learner.episodes-per-update)
  */
 public record TestbedOptions(Path root, Path runDir, Path scenario, Path replay, long slots, long seed, String algorithm,
                              int apReplicas, int risReplicas, String bootstrap, String topicPrefix, int basePort,
-                             Duration slotDeadline, boolean learn) {
+                             Duration slotDeadline, boolean learn, Map<String, String> properties) {
 }

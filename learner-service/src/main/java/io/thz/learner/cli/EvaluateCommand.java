@@ -10,7 +10,7 @@ import io.thz.core.policy.PolicyShape;
 import io.thz.core.policy.WeightBlob;
 import io.thz.core.policy.WeightBlobException;
 import io.thz.learner.config.LearnerConfigLoader;
-import io.thz.learner.runners.Evaluation;
+import io.thz.learner.runners.HeldOut;
 import io.thz.learner.runners.Seeds;
 import io.thz.learner.runners.TrainingRun;
 import picocli.CommandLine.ArgGroup;
@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 /** {@code thz evaluate}: a trained policy or a non-learning scheme on held-out episodes. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a trained policy (--policy DIR) or a non-learning scheme (--scheme NAME, or 'all') "
-                + "on held-out episodes: reward, EE (Gbit/J), sum rate, power, SE and IoT reliability.")
+                + "on held-out episodes: reward, EE (Gbit/J), spectral efficiency, sum rate, power, SE and IoT reliability.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -68,6 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ScenarioOption sc;
         long runSeed;
         List<Policy> policies;
+        ThzNetworkEnv probe;
         if (target.policy != null) {
             Path dir = target.policy;
             JsonNode run = readRun(dir);
@@ -82,7 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (WeightBlobException e) {
                 throw new IllegalArgumentException(dir.resolve(TrainingRun.POLICY_BLOB) + ": " + e.getMessage());
             }
-            ThzNetworkEnv probe = new ThzNetworkEnv(sc.scenario(), 0);
+            probe = new ThzNetworkEnv(sc.scenario(), 0);
             PolicyShape s = blob.shape();
             var info = probe.info();
             if (s.apNodeDim() != info.apNodeDim() || s.risNodeDim() != info.risNodeDim() || s.aps() != info.aps()
@@ -97,27 +98,23 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             runSeed = seed != null ? seed : 1;
             sc = ScenarioOption.resolve(scenario != null ? scenario : "default");
+            probe = new ThzNetworkEnv(sc.scenario(), 0);
             if (target.scheme.equals("all")) {
                 policies = new java.util.ArrayList<>();
-                for (String name : Baselines.names()) {
-                    policies.add(Baselines.create(name));
+                for (String name : Baselines.REGISTRY.keySet()) {
+                    policies.add(Baselines.create(name, probe.info()));
                 }
             } else {
-                policies = List.of(Baselines.create(target.scheme));
+                policies = List.of(Baselines.create(target.scheme, probe.info()));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("held-out evaluation on %s: %d episodes, run seed %d (evaluation master seed %d)%n%n", sc.source(), n,
                 runSeed, Seeds.evaluationEnvironment(runSeed, offset));
-        out.println("| policy | reward per slot | EE (Gbit/J) | EE/B (bit/s/Hz/W) | sum rate (Gbit/s) | power (W) "
-                + "| rate shortfall (Gbit/s) | SE reliability | IoT reliability |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        double bandwidthGhz = sc.scenario().radio().bandwidthHz() / 1e9;
+        out.println(HeldOut.HEADER);
+        ThzNetworkEnv env = HeldOut.environment(sc.scenario(), runSeed, offset);
         for (Policy p : policies) {
-            Evaluation e = Evaluation.run(sc.scenario(), p, runSeed, offset, n);
-            out.printf(java.util.Locale.ROOT, "| %s | %s | %s | %.4g | %s | %s | %s | %s | %s |%n", e.policy(), e.reward(),
-                    e.eeGbitPerJoule(), e.eeGbitPerJoule().mean() / bandwidthGhz, e.sumRateGbps(), e.powerW(),
-                    e.violationGbps(), e.seReliability(), e.iotReliability());
+            out.println(HeldOut.row(p.name(), HeldOut.run(env, p, n)));
         }
         out.flush();
         return 0;

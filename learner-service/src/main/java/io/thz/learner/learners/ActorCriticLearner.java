@@ -237,7 +237,7 @@ public final class ActorCriticLearner implements AutoCloseable {
                     }
                 }
             }
-            NDArray state = step.create(states, new Shape((long) b * t1, info.stateDim()));      // (B T1, D)
+            NDArray state = AgentNetworks.symlog(step.create(states, new Shape((long) b * t1, info.stateDim()))); // (B T1, D)
             NDArray x = step.create(apX, new Shape(b, t, m, a));                                  // (B, T, M, A)
             NDArray chosen = j == 0 ? null : step.create(risOneHot, new Shape(b, t, j, l, c));   // (B, T, J, L, C)
             io.thz.learner.modules.agents.PolicyInputs inputs = ObservationTensors.pack(step, shape, graph, observations);

@@ -87,11 +87,10 @@ final class RunReport {
         md.append("\n## Held-out evaluation\n\n");
         md.append(String.format(Locale.ROOT, "%d episodes of an environment seeded apart from training; learned policy "
                 + "with greedy actions; mean ± standard deviation over episodes.%n%n", r.evaluation().episodes()));
-        md.append("| policy | reward per slot | EE (Gbit/J) | sum rate (Gbit/s) | power (W) | rate shortfall (Gbit/s) "
-                + "| SE reliability | IoT reliability |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        evaluationRow(md, o.algorithm().name() + " (learned)", r.evaluation());
-        for (Evaluation e : r.baselines()) {
-            evaluationRow(md, e.policy(), e);
+        md.append(HeldOut.HEADER).append('\n');
+        md.append(HeldOut.row(o.algorithm().name() + " (learned)", r.evaluation())).append('\n');
+        for (io.thz.core.env.EvaluationResult e : r.baselines()) {
+            md.append(HeldOut.row(e.policy(), e)).append('\n');
         }
         md.append("\n## Information exchange per slot\n\n");
         md.append("Floats an agent sends to its neighbours in one slot (GE-VDAC: N x S_E per outbound edge; "
@@ -116,10 +115,4 @@ final class RunReport {
         md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f %% |%n", phase, seconds, 100 * seconds / total));
     }
 
-    private static void evaluationRow(StringBuilder md, String name, Evaluation e) {
-        md.append("| ").append(name).append(" | ").append(e.reward()).append(" | ").append(e.eeGbitPerJoule())
-                .append(" | ").append(e.sumRateGbps()).append(" | ").append(e.powerW()).append(" | ")
-                .append(e.violationGbps()).append(" | ").append(e.seReliability()).append(" | ")
-                .append(e.iotReliability()).append(" |\n");
-    }
 }

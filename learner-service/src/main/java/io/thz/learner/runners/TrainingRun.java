@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.thz.core.baseline.Baselines;
+import io.thz.core.env.EvaluationResult;
 import io.thz.core.env.EnvInfo;
 import io.thz.core.env.SlotMetrics;
 import io.thz.core.env.ThzNetworkEnv;
@@ -61,7 +62,7 @@ public final class TrainingRun {
     private static final String METRICS_HEADER = "episode,env_steps,update,reward,ee_gbit_per_j,sum_rate_gbps,power_w,"
             + "violation_gbps,se_reliability,iot_reliability,policy_loss,critic_loss,entropy,grad_norm,wall_s";
     private static final String EVALUATIONS_HEADER = "env_steps,update,episodes,reward,reward_std,ee_gbit_per_j,"
-            + "sum_rate_gbps,power_w,violation_gbps,se_reliability,iot_reliability";
+            + "spectral_efficiency_bps_hz,sum_rate_gbps,power_w,violation_gbps,se_reliability,iot_reliability";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -109,7 +110,7 @@ public final class TrainingRun {
      * @param baselines  the non-learning schemes on the same held-out episodes (empty if not asked)
      */
     public record Result(long envSteps, long updates, long episodes, long stepsHere, long updatesHere, Timing timing,
-                         Evaluation evaluation, List<Evaluation> baselines) {
+                         EvaluationResult evaluation, List<EvaluationResult> baselines) {
     }
 
     private final Options options;
@@ -124,7 +125,7 @@ public final class TrainingRun {
         LearnerConfig.Training tr = o.config().training();
         LearnerConfig.Evaluation ev = o.config().evaluation();
         ThzNetworkEnv env = new ThzNetworkEnv(o.scenario(), Seeds.trainingEnvironment(o.seed()));
-        ThzNetworkEnv evalEnv = new ThzNetworkEnv(o.scenario(), Seeds.evaluationEnvironment(o.seed(), ev.seedOffset()));
+        ThzNetworkEnv evalEnv = HeldOut.environment(o.scenario(), o.seed(), ev.seedOffset());
         EnvInfo info = env.info();
         EpisodeRunner runner = new EpisodeRunner(env);
         long exportNanos = 0;
@@ -166,7 +167,7 @@ public final class TrainingRun {
             long interval = ev.intervalSteps();
             long nextEval = interval > 0 ? (envSteps / interval + 1) * interval : Long.MAX_VALUE;
             Progress progress = new Progress(o.log(), o.terminal(), o.steps(), envSteps);
-            Evaluation last = null;
+            EvaluationResult last = null;
             long lastEvalSteps = -1;
             while (envSteps < o.steps()) {
                 long t0 = System.nanoTime();
@@ -218,11 +219,11 @@ public final class TrainingRun {
             }
             WeightBlob blob = learner.policy();
             write(o.out().resolve(POLICY_BLOB), blob.toBytes());
-            List<Evaluation> baselines = new ArrayList<>();
+            List<EvaluationResult> baselines = new ArrayList<>();
             if (o.baselines()) {
                 long t2 = System.nanoTime();
-                for (String name : Baselines.names()) {
-                    baselines.add(Evaluation.run(evalEnv, Baselines.create(name), o.seed(), ev.seedOffset(), ev.episodes()));
+                for (String name : Baselines.REGISTRY.keySet()) {
+                    baselines.add(HeldOut.run(evalEnv, Baselines.create(name, info), ev.episodes()));
                 }
                 evalNanos += System.nanoTime() - t2;
             }
@@ -233,21 +234,23 @@ public final class TrainingRun {
                     learner.updates() - updatesAtStart, timing, last, baselines);
             RunReport.write(o, result, learner, env);
             o.log().printf(Locale.ROOT, "done: %d env steps, %d updates in %s; held-out reward %s, EE %s Gbit/J; %s%n",
-                    envSteps, learner.updates(), Progress.duration((long) total), last.reward(), last.eeGbitPerJoule(),
-                    o.out().resolve(SUMMARY_MD));
+                    envSteps, learner.updates(), Progress.duration((long) total),
+                    HeldOut.meanStd(last, io.thz.core.env.Evaluation.EpisodeSummary::reward),
+                    HeldOut.meanStd(last, io.thz.core.env.Evaluation.EpisodeSummary::eeGbitPerJoule), o.out().resolve(SUMMARY_MD));
             return result;
         }
     }
 
-    private Evaluation evaluate(ActorCriticLearner learner, ThzNetworkEnv evalEnv, long envSteps) {
+    private EvaluationResult evaluate(ActorCriticLearner learner, ThzNetworkEnv evalEnv, long envSteps) {
         LearnerConfig.Evaluation ev = options.config().evaluation();
         LearnedPolicy greedy = new LearnedPolicy(PolicyNetwork.of(learner.policy()), evalEnv.graph(),
                 evalEnv.info().pmaxW(), true);
-        Evaluation e = Evaluation.run(evalEnv, greedy, options.seed(), ev.seedOffset(), ev.episodes());
+        EvaluationResult e = HeldOut.run(evalEnv, greedy, ev.episodes());
         append(options.out().resolve(EVALUATIONS_CSV), String.format(Locale.ROOT,
-                "%d,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g%n", envSteps, learner.updates(), e.episodes(),
-                e.reward().mean(), e.reward().std(), e.eeGbitPerJoule().mean(), e.sumRateGbps().mean(), e.powerW().mean(),
-                e.violationGbps().mean(), e.seReliability().mean(), e.iotReliability().mean()));
+                "%d,%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g%n", envSteps, learner.updates(), e.episodes(),
+                e.reward(), HeldOut.std(e, io.thz.core.env.Evaluation.EpisodeSummary::reward), e.eeGbitPerJoule(),
+                e.spectralEfficiencyBpsHz(), e.sumRateGbps(), e.powerW(), e.rateViolationGbps(), e.seReliability(),
+                e.iotReliability()));
         return e;
     }
 

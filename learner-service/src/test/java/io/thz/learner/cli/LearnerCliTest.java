@@ -48,7 +48,7 @@ class LearnerCliTest {
         assertThat(run("train", "--algo", "vdac", "--out", dir.toString())).isEqualTo(2);
         assertThat(err).contains("--steps");
         assertThat(run("evaluate", "--scheme", "nope")).isEqualTo(2);
-        assertThat(err).contains("unknown scheme 'nope'");
+        assertThat(err).contains("unknown baseline 'nope'").contains("equal-power-qos");
         assertThat(run("evaluate", "--policy", dir.toString())).isEqualTo(2);
         assertThat(err).contains("not a run directory");
     }

@@ -3,6 +3,7 @@ package io.thz.core.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
@@ -15,10 +16,12 @@ import java.nio.charset.StandardCharsets;
  * The {@code thz} command line of thz-core. The subcommands are listed once, in the
  * {@code subcommands} attribute below; exit code 2 means bad input or bad usage.
  */
-@Command(name = "thz", mixinStandardHelpOptions = true,
-        description = "THz MIMO-NOMA network (GE-VDAC reference implementation): core tools.",
+@Command(name = "thz", description = "THz MIMO-NOMA network (GE-VDAC reference implementation): core tools.",
         subcommands = {SlotCommand.class, CommandLine.HelpCommand.class})
 public final class ThzCoreCli implements Runnable {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     /** Exit code for malformed input and usage errors. */
     public static final int EXIT_BAD_INPUT = 2;

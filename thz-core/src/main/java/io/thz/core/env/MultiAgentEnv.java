@@ -16,12 +16,11 @@ public interface MultiAgentEnv {
     AgentGraph graph();
 
     /**
-     * Starts episode {@code episode}: every random draw of the episode derives from the
-     * environment's master seed and this index, whatever was played before.
+     * Starts an episode; every random draw of the episode derives from {@code episodeSeed}.
      *
      * @return the first slot's observation
      */
-    GraphObservation reset(long episode);
+    GraphObservation reset(long episodeSeed);
 
     /** The current slot's global state s(t). */
     float[] state();

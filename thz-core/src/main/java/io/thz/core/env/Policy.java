@@ -6,8 +6,8 @@ package io.thz.core.env;
  */
 public interface Policy {
 
-    /** Called at the start of every episode with a seed for the policy's own draws (stochastic policies). */
-    void reset(long seed);
+    /** Called at the start of every episode with that episode's seed (for stochastic policies). */
+    void reset(long episodeSeed);
 
     /** The joint action of one slot. */
     JointAction act(SlotView view);

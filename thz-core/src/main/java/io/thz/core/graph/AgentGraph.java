@@ -107,6 +107,23 @@ public final class AgentGraph {
         return new AgentGraph(apPositions.length, risPositions.length, edges);
     }
 
+    /**
+     * The graph of a scenario: the neighbour radius of {@code network.neighbourRadiusM} between the
+     * deployed AP and RIS centre positions, or the complete graph when no radius is set (spec
+     * section 9: everything is everyone's neighbour in one room).
+     */
+    public static AgentGraph of(io.thz.core.scenario.Scenario scenario) {
+        io.thz.core.geometry.Deployment d = scenario.deployment();
+        Double radius = scenario.network().neighbourRadiusM();
+        if (radius == null) {
+            return complete(d.aps().size(), d.rises().size());
+        }
+        double[][] aps = d.aps().stream().map(p -> new double[] {p.x(), p.y(), p.z()}).toArray(double[][]::new);
+        double[][] rises = d.rises().stream().map(r -> new double[] {r.centre().x(), r.centre().y(), r.centre().z()})
+                .toArray(double[][]::new);
+        return withinRadius(aps, rises, radius);
+    }
+
     /** The complete graph: every AP-AP, AP-RIS and RIS-AP edge (the spec's default, one room). */
     public static AgentGraph complete(int aps, int rises) {
         List<Edge> edges = new ArrayList<>();

@@ -42,6 +42,6 @@ public final class CsiClustering implements UserClustering {
         if (users >= clusters) {
             return null;
         }
-        return "serves " + users + " users; CSI clustering needs at least rfChains = " + clusters;
+        return "serves " + users + (users == 1 ? " user" : " users") + "; CSI clustering needs at least rfChains = " + clusters;
     }
 }

@@ -24,6 +24,16 @@ public final class HybridBeamformer {
     /** C counts as singular above this 2-norm condition number; ZF then uses the pseudo-inverse (spec section 5). */
     public static final double MAX_CONDITION = 1e12;
 
+    /**
+     * Distance in radians from a decision boundary below which {@link #analogLevel} leaves the
+     * decision to {@code Math.atan2}: over three times the error bound of its phase estimate.
+     */
+    static final double FAST_PHASE_GUARD = 5e-3;
+
+    private static final double TWO_PI = 2.0 * Math.PI;
+    private static final double HALF_PI = 0.5 * Math.PI;
+    private static final double QUARTER_PI = 0.25 * Math.PI;
+
     private int size = -1;
     private LinearSolverDense<ZMatrixRMaj> lu;
     private ZMatrixRMaj luInput;
@@ -35,12 +45,45 @@ public final class HybridBeamformer {
     /**
      * The analog level w in 0..2^bits - 1 for one antenna (11)-(12): the quantised phase nearest
      * on the circle to the phase of {@code conj(h)}, h = re + j im; an exact half-way phase goes
-     * to the next level counter-clockwise.
+     * to the next level counter-clockwise. Returns exactly {@link #analogLevelExact}: a cheap
+     * phase estimate decides only when the phase is farther than {@link #FAST_PHASE_GUARD} from
+     * every decision boundary, otherwise {@code Math.atan2} decides.
      */
     public static int analogLevel(double re, double im, int bits) {
         int levels = 1 << bits;
-        double phase = Math.atan2(-im, re); // phase of conj(h), in (-pi, pi]
-        int nearest = (int) Math.floor(phase * levels / (2.0 * Math.PI) + 0.5);
+        double x = re;
+        double y = -im; // conj(h)
+        double ax = Math.abs(x);
+        double ay = Math.abs(y);
+        double max = Math.max(ax, ay);
+        if (max > 0.0) {
+            double t = Math.min(ax, ay) / max;
+            // atan(t) on [0, 1], |error| <= 1.5e-3 rad
+            double phase = QUARTER_PI * t - t * (t - 1.0) * (0.2447 + 0.0663 * t);
+            if (ay > ax) {
+                phase = HALF_PI - phase;
+            }
+            if (x < 0.0) {
+                phase = Math.PI - phase;
+            }
+            if (y < 0.0) {
+                phase = -phase;
+            }
+            double scaled = phase * levels / TWO_PI + 0.5;
+            double floor = Math.floor(scaled);
+            double guard = FAST_PHASE_GUARD * levels / TWO_PI;
+            if (scaled - floor > guard && floor + 1.0 - scaled > guard) {
+                return Math.floorMod((int) floor, levels);
+            }
+        }
+        return analogLevelExact(re, im, bits);
+    }
+
+    /** {@link #analogLevel} computed directly from {@code Math.atan2}. */
+    public static int analogLevelExact(double re, double im, int bits) {
+        int levels = 1 << bits;
+        double phase = Math.atan2(-im, re); // phase of conj(h), in [-pi, pi]
+        int nearest = (int) Math.floor(phase * levels / TWO_PI + 0.5);
         return Math.floorMod(nearest, levels);
     }
 

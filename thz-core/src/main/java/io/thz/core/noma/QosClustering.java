@@ -29,7 +29,7 @@ public final class QosClustering implements UserClustering {
         if (seUsers == clusters) {
             return null;
         }
-        return "serves " + seUsers + " SE users; QoS clustering needs exactly rfChains = " + clusters
+        return "serves " + seUsers + (seUsers == 1 ? " SE user" : " SE users") + "; QoS clustering needs exactly rfChains = " + clusters
                 + " (each SE user heads one cluster)";
     }
 }

@@ -14,6 +14,11 @@ public final class StreamNames {
     public static final String BLOCKAGE = "blockage";
     /** Poisson traffic arrivals. */
     public static final String TRAFFIC = "traffic";
+    /**
+     * The extra slot an environment generates after an episode's time limit, to bootstrap the
+     * value of the truncated episode (one more random-walk step and blockage draw).
+     */
+    public static final String BOOTSTRAP = "bootstrap";
     /** Spare: stochastic policies (action sampling). */
     public static final String POLICY = "policy";
     /** Spare: exploration noise of learners. */

@@ -34,9 +34,12 @@ public final class EquivalentChannel {
     /** One row of a G matrix, split real/imaginary (the loops vectorise on split arrays). */
     private double[] rowRe = new double[0];
     private double[] rowIm = new double[0];
-    /** G_ij V_i for the analog precoder last given to {@link #prepareProjection}: [i][j][l * N_R + n]. */
+    /** G_ij V_i for the analog precoder last given to {@link #prepareProjection}: [i][j][n * L + l]. */
     private double[][][] projectedRe = new double[0][][];
     private double[][][] projectedIm = new double[0][][];
+    /** For rank-one G_ij = column row: row V_i (1 x N_R), [i][j][n]; unused for full matrices. */
+    private double[][][] rowProjectedRe = new double[0][][];
+    private double[][][] rowProjectedIm = new double[0][][];
     /** V_i as a length-N_A vector (block n of column n stacked), per AP, and its chain count. */
     private double[][] analogRe = new double[0][];
     private double[][] analogIm = new double[0][];
@@ -199,6 +202,8 @@ public final class EquivalentChannel {
         if (projectedRe.length < aps) {
             projectedRe = new double[aps][][];
             projectedIm = new double[aps][][];
+            rowProjectedRe = new double[aps][][];
+            rowProjectedIm = new double[aps][][];
             analogRe = new double[aps][];
             analogIm = new double[aps][];
             analogChains = new int[aps];
@@ -207,6 +212,11 @@ public final class EquivalentChannel {
                 || (rises > 0 && projectedRe[ap][0].length < elements * chains)) {
             projectedRe[ap] = new double[rises][elements * chains];
             projectedIm[ap] = new double[rises][elements * chains];
+        }
+        if (rowProjectedRe[ap] == null || rowProjectedRe[ap].length < rises
+                || (rises > 0 && rowProjectedRe[ap][0].length < chains)) {
+            rowProjectedRe[ap] = new double[rises][chains];
+            rowProjectedIm[ap] = new double[rises][chains];
         }
         analogRe[ap] = vRe;
         analogIm[ap] = vIm;
@@ -230,11 +240,13 @@ public final class EquivalentChannel {
                         pr += gr * vRe[c] - gi * vIm[c];
                         pi += gr * vIm[c] + gi * vRe[c];
                     }
+                    rowProjectedRe[ap][j][b] = pr;
+                    rowProjectedIm[ap][j][b] = pi;
                     for (int l = 0; l < elements; l++) {
                         double cr = column[2 * l];
                         double ci = column[2 * l + 1];
-                        outRe[l * chains + b] = cr * pr - ci * pi;
-                        outIm[l * chains + b] = cr * pi + ci * pr;
+                        outRe[b * elements + l] = cr * pr - ci * pi;
+                        outIm[b * elements + l] = cr * pi + ci * pr;
                     }
                 }
             } else {
@@ -242,16 +254,32 @@ public final class EquivalentChannel {
                 for (int l = 0; l < elements; l++) {
                     int rowStart = 2 * l * n;
                     for (int b = 0; b < chains; b++) {
-                        double pr = 0.0;
-                        double pi = 0.0;
-                        for (int c = b * sub; c < (b + 1) * sub; c++) {
+                        // two interleaved partial sums: shorter dependency chains
+                        double pr0 = 0.0;
+                        double pi0 = 0.0;
+                        double pr1 = 0.0;
+                        double pi1 = 0.0;
+                        int c = b * sub;
+                        int end = (b + 1) * sub;
+                        for (; c + 1 < end; c += 2) {
+                            int x = rowStart + 2 * c;
+                            double gr0 = g[x];
+                            double gi0 = g[x + 1];
+                            double gr1 = g[x + 2];
+                            double gi1 = g[x + 3];
+                            pr0 += gr0 * vRe[c] - gi0 * vIm[c];
+                            pi0 += gr0 * vIm[c] + gi0 * vRe[c];
+                            pr1 += gr1 * vRe[c + 1] - gi1 * vIm[c + 1];
+                            pi1 += gr1 * vIm[c + 1] + gi1 * vRe[c + 1];
+                        }
+                        for (; c < end; c++) {
                             double gr = g[rowStart + 2 * c];
                             double gi = g[rowStart + 2 * c + 1];
-                            pr += gr * vRe[c] - gi * vIm[c];
-                            pi += gr * vIm[c] + gi * vRe[c];
+                            pr0 += gr * vRe[c] - gi * vIm[c];
+                            pi0 += gr * vIm[c] + gi * vRe[c];
                         }
-                        outRe[l * chains + b] = pr;
-                        outIm[l * chains + b] = pi;
+                        outRe[b * elements + l] = pr0 + pr1;
+                        outIm[b * elements + l] = pi0 + pi1;
                     }
                 }
             }
@@ -269,37 +297,92 @@ public final class EquivalentChannel {
         double[] vIm = analogIm[ap];
         double[] d = channels.direct()[ap][user].data;
         for (int b = 0; b < chains; b++) {
-            double pr = 0.0;
-            double pi = 0.0;
-            for (int c = b * sub; c < (b + 1) * sub; c++) {
+            // h~ V: two interleaved partial sums, shorter dependency chains
+            double pr0 = 0.0;
+            double pi0 = 0.0;
+            double pr1 = 0.0;
+            double pi1 = 0.0;
+            int c = b * sub;
+            int end = (b + 1) * sub;
+            for (; c + 1 < end; c += 2) {
+                double dr0 = d[2 * c];
+                double di0 = d[2 * c + 1];
+                double dr1 = d[2 * c + 2];
+                double di1 = d[2 * c + 3];
+                pr0 += dr0 * vRe[c] - di0 * vIm[c];
+                pi0 += dr0 * vIm[c] + di0 * vRe[c];
+                pr1 += dr1 * vRe[c + 1] - di1 * vIm[c + 1];
+                pi1 += dr1 * vIm[c + 1] + di1 * vRe[c + 1];
+            }
+            for (; c < end; c++) {
                 double dr = d[2 * c];
                 double di = d[2 * c + 1];
-                pr += dr * vRe[c] - di * vIm[c];
-                pi += dr * vIm[c] + di * vRe[c];
+                pr0 += dr * vRe[c] - di * vIm[c];
+                pi0 += dr * vIm[c] + di * vRe[c];
             }
-            outRe[b] = pr;
-            outIm[b] = pi;
+            outRe[b] = pr0 + pr1;
+            outIm[b] = pi0 + pi1;
         }
         int base = user * elements;
         for (int j = 0; j < rises; j++) {
             double[] casRe = cascadeRe[j];
             double[] casIm = cascadeIm[j];
-            boolean[] on = elementOn[j];
+            RankOne factor = channels.apRisFactor(ap, j);
+            if (factor != null) {
+                // f Theta (column row) V = (f Theta column) (row V)
+                double[] column = factor.column().data;
+                double sr = 0.0;
+                double si = 0.0;
+                for (int l = 0; l < elements; l++) {
+                    double ar = casRe[base + l];
+                    double ai = casIm[base + l];
+                    double cr = column[2 * l];
+                    double ci = column[2 * l + 1];
+                    sr += ar * cr - ai * ci;
+                    si += ar * ci + ai * cr;
+                }
+                double[] rowRe = rowProjectedRe[ap][j];
+                double[] rowIm = rowProjectedIm[ap][j];
+                for (int b = 0; b < chains; b++) {
+                    outRe[b] += sr * rowRe[b] - si * rowIm[b];
+                    outIm[b] += sr * rowIm[b] + si * rowRe[b];
+                }
+                continue;
+            }
             double[] gvRe = projectedRe[ap][j];
             double[] gvIm = projectedIm[ap][j];
-            for (int l = 0; l < elements; l++) {
-                if (!on[l]) {
-                    continue;
+            for (int b = 0; b < chains; b++) {
+                // (f_jk Theta_j) (G V)[:, b]; OFF elements have a zero coefficient
+                double pr0 = 0.0;
+                double pi0 = 0.0;
+                double pr1 = 0.0;
+                double pi1 = 0.0;
+                int column = b * elements;
+                int l = 0;
+                for (; l + 1 < elements; l += 2) {
+                    double ar0 = casRe[base + l];
+                    double ai0 = casIm[base + l];
+                    double ar1 = casRe[base + l + 1];
+                    double ai1 = casIm[base + l + 1];
+                    double gr0 = gvRe[column + l];
+                    double gi0 = gvIm[column + l];
+                    double gr1 = gvRe[column + l + 1];
+                    double gi1 = gvIm[column + l + 1];
+                    pr0 += ar0 * gr0 - ai0 * gi0;
+                    pi0 += ar0 * gi0 + ai0 * gr0;
+                    pr1 += ar1 * gr1 - ai1 * gi1;
+                    pi1 += ar1 * gi1 + ai1 * gr1;
                 }
-                double ar = casRe[base + l];
-                double ai = casIm[base + l];
-                int row = l * chains;
-                for (int b = 0; b < chains; b++) {
-                    double gr = gvRe[row + b];
-                    double gi = gvIm[row + b];
-                    outRe[b] += ar * gr - ai * gi;
-                    outIm[b] += ar * gi + ai * gr;
+                for (; l < elements; l++) {
+                    double ar = casRe[base + l];
+                    double ai = casIm[base + l];
+                    double gr = gvRe[column + l];
+                    double gi = gvIm[column + l];
+                    pr0 += ar * gr - ai * gi;
+                    pi0 += ar * gi + ai * gr;
                 }
+                outRe[b] += pr0 + pr1;
+                outIm[b] += pi0 + pi1;
             }
         }
     }

@@ -299,17 +299,14 @@ public final class SlotScorer {
                 throw new IllegalArgumentException("channels of AP " + i + " do not match the users or RISs");
             }
             for (int k = 0; k < userCount; k++) {
-                checkShape(channels.direct()[i][k], 1, config.antennas(), "direct[" + i + "][" + k + "]");
+                checkShape(channels.direct()[i][k], 1, config.antennas(), "direct", i, k);
             }
             for (int j = 0; j < channels.rises(); j++) {
                 if (channels.apRisFactor(i, j) == null) {
-                    checkShape(channels.apRis()[i][j], config.risElements(), config.antennas(),
-                            "apRis[" + i + "][" + j + "]");
+                    checkShape(channels.apRis()[i][j], config.risElements(), config.antennas(), "apRis", i, j);
                 } else {
-                    checkShape(channels.apRisFactor(i, j).column(), config.risElements(), 1,
-                            "apRisFactors[" + i + "][" + j + "].column");
-                    checkShape(channels.apRisFactor(i, j).row(), 1, config.antennas(),
-                            "apRisFactors[" + i + "][" + j + "].row");
+                    checkShape(channels.apRisFactor(i, j).column(), config.risElements(), 1, "apRisFactors column", i, j);
+                    checkShape(channels.apRisFactor(i, j).row(), 1, config.antennas(), "apRisFactors row", i, j);
                 }
             }
         }
@@ -319,7 +316,7 @@ public final class SlotScorer {
                         + " users, expected " + userCount);
             }
             for (int k = 0; k < userCount; k++) {
-                checkShape(channels.risUser()[j][k], 1, config.risElements(), "risUser[" + j + "][" + k + "]");
+                checkShape(channels.risUser()[j][k], 1, config.risElements(), "risUser", j, k);
             }
             if (ris.get(j).on().length != config.risElements()) {
                 throw new IllegalArgumentException("RIS action " + j + " has " + ris.get(j).on().length
@@ -338,9 +335,10 @@ public final class SlotScorer {
         }
     }
 
-    private static void checkShape(ZMatrixRMaj matrix, int rows, int cols, String name) {
+    /** Checks {@code name[a][b]} (the message is built only on failure). */
+    private static void checkShape(ZMatrixRMaj matrix, int rows, int cols, String name, int a, int b) {
         if (matrix.numRows != rows || matrix.numCols != cols) {
-            throw new IllegalArgumentException(name + " is " + matrix.numRows + " x " + matrix.numCols
+            throw new IllegalArgumentException(name + "[" + a + "][" + b + "] is " + matrix.numRows + " x " + matrix.numCols
                     + ", expected " + rows + " x " + cols);
         }
     }

@@ -1,16 +1,18 @@
 package io.thz.core.baseline;
 
+import io.thz.core.env.EnvInfo;
 import io.thz.core.env.JointAction;
-import io.thz.core.env.SlotView;
+import io.thz.core.env.Policy;
 import io.thz.core.env.ThzNetworkEnv;
+import io.thz.core.model.Clustering;
 import io.thz.core.model.RisAction;
-import io.thz.core.model.User;
-import io.thz.core.model.UserType;
+import io.thz.core.scenario.Scenario;
 import io.thz.core.scenario.ScenarioLoader;
-import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-import java.util.SplittableRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,96 +20,112 @@ import static org.assertj.core.api.Assertions.within;
 
 class BaselinesTest {
 
+    private static final Scenario DEFAULT = ScenarioLoader.defaults();
+
     @Test
-    void equalPowerSplitsPmaxAndSwitchesRisOff() {
-        ThzNetworkEnv env = new ThzNetworkEnv(ScenarioLoader.bundled("small"), 1);
-        env.reset(0);
-        JointAction a = Baselines.create("equal-power-csi").act(env.view());
-        assertThat(a.clustering()).isEqualTo(io.thz.core.model.Clustering.CSI);
-        assertThat(a.powersW()[0]).containsExactly(new double[] {5.0 / 3, 5.0 / 3, 5.0 / 3}, within(1e-12));
-        assertThat(a.ris()[0].on()).containsOnly(false);
+    void registryBuildsEachSchemeByNameAndRefusesUnknownNamesListingTheValidOnes() {
+        EnvInfo info = new ThzNetworkEnv(DEFAULT, 1).info();
+        assertThat(Baselines.REGISTRY.keySet())
+                .containsExactly("equal-power-qos", "equal-power-csi", "random-ris", "all-on-greedy", "random");
+        for (String name : Baselines.REGISTRY.keySet()) {
+            assertThat(Baselines.create(name, info).name()).isEqualTo(name);
+        }
+        assertThatThrownBy(() -> Baselines.create("ge-vdac", info)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown baseline 'ge-vdac'")
+                .hasMessageContaining("equal-power-qos, equal-power-csi, random-ris, all-on-greedy, random");
     }
 
     @Test
-    void greedyPhasesCoPhaseTheTargetUsersCascade() {
-        ThzNetworkEnv env = new ThzNetworkEnv(ScenarioLoader.bundled("small"), 5);
-        SplittableRandom rng = new SplittableRandom(1);
-        for (long episode = 0; episode < 5; episode++) {
-            env.reset(episode);
-            SlotView view = env.view();
-            RisAction greedy = new AllOnGreedyPhase().act(view).ris()[0];
-            int target = weakestSeUser(view);
-            int ap = view.users().get(target).ap();
-            double best = gain(view, ap, target, greedy);
-            // greedy co-phasing beats every one of 50 random all-ON configurations
-            for (int trial = 0; trial < 50; trial++) {
-                int[] phase = new int[greedy.on().length];
-                for (int l = 0; l < phase.length; l++) {
-                    phase[l] = rng.nextInt(2);
+    void equalPowerGivesEachUserPmaxOverKmAndSwitchesEveryRisElementOff() {
+        ThzNetworkEnv env = new ThzNetworkEnv(DEFAULT, 1);
+        env.reset();
+        for (String name : List.of("equal-power-qos", "equal-power-csi")) {
+            Policy policy = Baselines.create(name, env.info());
+            policy.reset(env.policySeed());
+            JointAction action = policy.act(env.view());
+            assertThat(action.powersW()).hasNumberOfRows(3);
+            for (double[] row : action.powersW()) {
+                assertThat(row).hasSize(8).containsOnly(5.0 / 8);
+                assertThat(Arrays.stream(row).sum()).isCloseTo(5.0, within(1e-12));
+            }
+            assertThat(action.ris()).hasSize(2);
+            for (RisAction ris : action.ris()) {
+                assertThat(ris.on()).hasSize(20).containsOnly(false);
+            }
+            assertThat(action.clustering()).isEqualTo(name.endsWith("csi") ? Clustering.CSI : Clustering.QOS);
+            // scored: no RIS power, the full P_max of every AP
+            double circuit = 3 * (0.2 + 4 * 0.16 + 64 * 0.05) + 24 * 0.01;
+            assertThat(env.step(action).outcome().powerTotalW()).isCloseTo(3 * 5 / 0.38 + circuit, within(1e-9));
+            env.reset();
+        }
+    }
+
+    @Test
+    void randomRisIsReproduciblePerSeedAndUsesEveryChoice() {
+        Scenario twoBit = ScenarioLoader.bundled("fig7");
+        ThzNetworkEnv env = new ThzNetworkEnv(twoBit, 1);
+        env.reset();
+        Policy policy = Baselines.create("random-ris", env.info());
+        assertThatThrownBy(() -> policy.act(env.view())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("reset(episodeSeed)");
+        List<String> first = draws(policy, env, 77, 3);
+        List<String> again = draws(policy, env, 77, 3);
+        List<String> other = draws(policy, env, 78, 3);
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+        assertThat(first.get(0)).isNotEqualTo(first.get(1));
+
+        policy.reset(5);
+        int[] counts = new int[1 + 4];
+        for (int s = 0; s < 20; s++) {
+            JointAction a = policy.act(env.view());
+            assertThat(a.validate(env.info())).isSameAs(a);
+            for (double[] row : a.powersW()) {
+                assertThat(Arrays.stream(row).sum()).isCloseTo(5.0, within(1e-12));
+            }
+            for (RisAction ris : a.ris()) {
+                for (int l = 0; l < ris.on().length; l++) {
+                    counts[ris.on()[l] ? 1 + ris.phase()[l] : 0]++;
                 }
-                boolean[] on = greedy.on().clone();
-                assertThat(best).isGreaterThanOrEqualTo(gain(view, ap, target, new RisAction(on, phase)) - 1e-15);
             }
         }
+        // 20 slots x 4 RISs x 20 elements = 1600 draws: OFF ~ 1/2, each ON level ~ 1/8
+        assertThat(counts[0]).isBetween(700, 900);
+        for (int b = 1; b <= 4; b++) {
+            assertThat(counts[b]).isBetween(140, 260);
+        }
+    }
+
+    private static List<String> draws(Policy policy, ThzNetworkEnv env, long seed, int slots) {
+        policy.reset(seed);
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < slots; s++) {
+            JointAction a = policy.act(env.view());
+            StringBuilder b = new StringBuilder();
+            for (RisAction r : a.ris()) {
+                b.append(Arrays.toString(r.on())).append(Arrays.toString(r.phase()));
+            }
+            out.add(b.toString());
+        }
+        return out;
     }
 
     @Test
-    void unknownSchemeListsTheValidOnes() {
-        assertThatThrownBy(() -> Baselines.create("greedy"))
-                .hasMessageContaining("unknown scheme 'greedy'").hasMessageContaining("equal-power-qos");
-    }
-
-    private static int weakestSeUser(SlotView view) {
-        int target = -1;
-        double weakest = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < view.users().size(); k++) {
-            User u = view.users().get(k);
-            double n = norm(view.channels().direct()[u.ap()][k]);
-            if (u.type() == UserType.SE && n < weakest) {
-                weakest = n;
-                target = k;
-            }
+    void allOnGreedyTurnsEveryElementOnWithValidPhases() {
+        ThzNetworkEnv env = new ThzNetworkEnv(DEFAULT, 2);
+        env.reset();
+        Policy policy = Baselines.create("all-on-greedy", env.info());
+        policy.reset(env.policySeed());
+        JointAction a = policy.act(env.view()).validate(env.info());
+        for (RisAction ris : a.ris()) {
+            assertThat(ris.on()).containsOnly(true);
         }
-        return target;
-    }
-
-    /** |(h~ + f Theta G) w| with the matched filter w of the direct channel, by hand. */
-    private static double gain(SlotView view, int ap, int k, RisAction ris) {
-        ZMatrixRMaj h = view.channels().direct()[ap][k];
-        ZMatrixRMaj g = view.channels().apRis()[ap][0];
-        ZMatrixRMaj f = view.channels().risUser()[0][k];
-        int n = h.numCols;
-        double norm = norm(h);
-        double re = norm;
-        double im = 0;
-        for (int l = 0; l < g.numRows; l++) {
-            if (!ris.on()[l]) {
-                continue;
-            }
-            double theta = Math.PI * ris.phase()[l];
-            double gwRe = 0;
-            double gwIm = 0;
-            for (int c = 0; c < n; c++) {
-                double wr = h.data[2 * c] / norm;
-                double wi = -h.data[2 * c + 1] / norm;
-                double gr = g.getReal(l, c);
-                double gi = g.getImag(l, c);
-                gwRe += gr * wr - gi * wi;
-                gwIm += gr * wi + gi * wr;
-            }
-            double fr = f.data[2 * l] * Math.cos(theta) - f.data[2 * l + 1] * Math.sin(theta);
-            double fi = f.data[2 * l] * Math.sin(theta) + f.data[2 * l + 1] * Math.cos(theta);
-            re += fr * gwRe - fi * gwIm;
-            im += fr * gwIm + fi * gwRe;
+        for (double[] row : a.powersW()) {
+            assertThat(Arrays.stream(row).sum()).isCloseTo(5.0, within(1e-12));
         }
-        return Math.hypot(re, im);
-    }
-
-    private static double norm(ZMatrixRMaj row) {
-        double s = 0;
-        for (int i = 0; i < row.getDataLength(); i++) {
-            s += row.data[i] * row.data[i];
-        }
-        return Math.sqrt(s);
+        assertThat(a.clustering()).isEqualTo(Clustering.QOS);
+        // 40 ON elements at 1 bit x 0.01 W each
+        double circuit = 3 * (0.2 + 4 * 0.16 + 64 * 0.05) + 24 * 0.01;
+        assertThat(env.step(a).outcome().powerTotalW()).isCloseTo(3 * 5 / 0.38 + circuit + 40 * 0.01, within(1e-9));
     }
 }

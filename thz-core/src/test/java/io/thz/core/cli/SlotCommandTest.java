@@ -86,7 +86,8 @@ class SlotCommandTest {
         assertThat(run.code()).isZero();
         OutcomeAssertions.assertMatches(parseOutput(run.out()), expected("small"), 1e-9, "repeat");
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.errLines()[0]).matches("[0-9.]+ slots/s \\(20 slots in [0-9.]+ s after [0-9]+ warm-up slots\\)");
+        assertThat(run.errLines()[0]).matches("[0-9.]+ slots/s \\(20 slots in [0-9.]+ s after [0-9]+ warm-up slots"
+                + "(; [0-9.]+ slots/s of thread CPU time)?\\)");
         assertThat(run("", "slot", "--in", "-", "--repeat", "0").code()).isEqualTo(2);
     }
 

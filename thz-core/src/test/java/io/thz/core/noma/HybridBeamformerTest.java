@@ -32,6 +32,47 @@ class HybridBeamformerTest {
     }
 
     @Test
+    void theFastLevelIsExactlyTheAtan2Level() {
+        Random random = new Random(13);
+        int[] bitsToTry = {1, 2, 3, 4, 5, 6, 8, 16};
+        for (int bits : bitsToTry) {
+            int levels = 1 << bits;
+            for (int i = 0; i < 200_000; i++) {
+                double re = random.nextGaussian();
+                double im = random.nextGaussian();
+                assertThat(HybridBeamformer.analogLevel(re, im, bits)).as("h = %s + %sj, %d bits", re, im, bits)
+                        .isEqualTo(HybridBeamformer.analogLevelExact(re, im, bits));
+            }
+            // at and around every decision boundary (phase of conj(h) = (w + 1/2) 2 pi / 2^bits) and
+            // every level, from far (0.1 rad) to within rounding (1e-15 rad)
+            double[] offsets = {0, 1e-15, -1e-15, 1e-9, -1e-9, 1e-4, -1e-4, 2e-3, -2e-3, 4.9e-3, -4.9e-3,
+                    5.1e-3, -5.1e-3, 1e-2, -1e-2, 0.1, -0.1};
+            for (int w = 0; w < Math.min(levels, 256); w++) {
+                for (double half : new double[] {0.0, 0.5}) {
+                    for (double offset : offsets) {
+                        double phase = (w + half) * 2 * Math.PI / levels + offset;
+                        for (double magnitude : new double[] {1e-7, 1.0, 3e5}) {
+                            double re = magnitude * Math.cos(phase);
+                            double im = -magnitude * Math.sin(phase); // conj(h) has this phase
+                            assertThat(HybridBeamformer.analogLevel(re, im, bits))
+                                    .as("phase %s, %d bits", phase, bits)
+                                    .isEqualTo(HybridBeamformer.analogLevelExact(re, im, bits));
+                        }
+                    }
+                }
+            }
+            // axes, signed zeros and the zero channel
+            double[] parts = {0.0, -0.0, 1.0, -1.0, 2.5e-4, -2.5e-4};
+            for (double re : parts) {
+                for (double im : parts) {
+                    assertThat(HybridBeamformer.analogLevel(re, im, bits)).as("h = %s + %sj", re, im)
+                            .isEqualTo(HybridBeamformer.analogLevelExact(re, im, bits));
+                }
+            }
+        }
+    }
+
+    @Test
     void analogPrecoderCoPhasesEachHeadOnItsSubarrayWithinHalfAStep() {
         int antennas = 16;
         int chains = 4;

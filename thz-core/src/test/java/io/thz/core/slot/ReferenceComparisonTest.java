@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReferenceComparisonTest {
 
-    static final int CASES = 400;
+    /** Number of random cases; {@code -Dthz.referenceCases=N} runs more. */
+    static final int CASES = Integer.getInteger("thz.referenceCases", 400);
     static final double RELATIVE = 1e-9;
 
     @Test
