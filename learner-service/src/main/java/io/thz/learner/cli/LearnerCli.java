@@ -11,13 +11,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The learner's command line ({@code ./thz train}, {@code ./thz evaluate}): training and
+ * The learner's command line ({@code ./thz train}, {@code ./thz evaluate}, {@code ./thz experiments}): training and
  * evaluation in one process, no broker. Exit code 2 means bad input (unknown algorithm or scheme,
  * a scenario or configuration that fails validation, a bad option).
  */
 @Command(name = "thz", mixinStandardHelpOptions = true,
         description = "Train and evaluate GE-VDAC and its baselines in one process.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ExperimentsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class LearnerCli implements Runnable {
 
     /** Exit code for malformed input and usage errors. */
@@ -28,7 +29,7 @@ public final class LearnerCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (train or evaluate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (train, evaluate or experiments)");
     }
 
     public static void main(String[] args) {

@@ -340,7 +340,7 @@ public final class TrainingRun {
     }
 
     /** The information each algorithm's agents send per slot on this environment's graph. */
-    static List<String[]> exchangeRows(EnvInfo info, io.thz.core.graph.AgentGraph graph, LearnerConfig.Network net) {
+    public static List<String[]> exchangeRows(EnvInfo info, io.thz.core.graph.AgentGraph graph, LearnerConfig.Network net) {
         List<String[]> rows = new ArrayList<>();
         for (String name : Algorithms.names()) {
             Algorithm a = Algorithms.get(name);
