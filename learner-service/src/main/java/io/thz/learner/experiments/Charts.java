@@ -84,6 +84,10 @@ final class Charts {
         }
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        boolean integral = series.stream().flatMap(s -> s.points().stream()).allMatch(p -> p.x() == Math.rint(p.x()));
+        if (integral) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // J, K, N_A, steps: no fractional ticks
+        }
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);

@@ -180,7 +180,7 @@ final class ConvergenceFigure extends Figure {
                 }
                 gap = r.mean(IE, j, f) - r.mean(GE, j, f);
             }
-            ev.append(ev.length() > 0 ? " → " : "").append("J=").append(number(j)).append(": ").append(f(gap));
+            ev.append(ev.length() > 0 ? " → " : "").append(r.at(j)).append(": ").append(f(gap));
             if (!Double.isNaN(prev)) {
                 total++;
                 ok += gap > prev ? 1 : 0;

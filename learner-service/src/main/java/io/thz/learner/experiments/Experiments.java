@@ -123,7 +123,7 @@ public final class Experiments {
                 }
                 byPoint.put(p, rs);
             });
-            Figure.Results r = new Figure.Results(byPoint);
+            Figure.Results r = new Figure.Results(byPoint, f.xName());
             byFigure.put(f, r);
             FigureOutput.write(f, r, options);
             options.log().printf(Locale.ROOT, "experiments: %s written (%s.csv, %s, sections/%s.md)%n", f.name(), f.name(),

@@ -62,9 +62,20 @@ public abstract class Figure {
     public static final class Results {
 
         private final Map<Point, List<RunResult>> byPoint;
+        private final String xName;
 
-        Results(Map<Point, List<RunResult>> byPoint) {
+        /**
+         * @param byPoint each point's results, one per seed
+         * @param xName   symbol of the abscissa (J, K, N_A), for the claims' evidence
+         */
+        Results(Map<Point, List<RunResult>> byPoint, String xName) {
             this.byPoint = byPoint;
+            this.xName = xName;
+        }
+
+        /** "J = 2": an abscissa with its symbol. */
+        String at(double x) {
+            return xName + " = " + number(x);
         }
 
         public Map<Point, List<RunResult>> byPoint() {
@@ -207,7 +218,7 @@ public abstract class Figure {
     }
 
     /** A markdown table of a metric: one row per series, one column per x (mean, and [min, max] over seeds). */
-    static String table(Results results, String xName, Metric m, String format) {
+    static String table(Results results, String xName, Metric m) {
         List<Double> xs = results.xs();
         StringBuilder md = new StringBuilder("| ").append(m.label()).append(" |");
         for (double x : xs) {
@@ -218,20 +229,19 @@ public abstract class Figure {
             md.append("| ").append(s).append(" |");
             for (double x : xs) {
                 Charts.Point p = results.stat(s, x, m.value());
-                md.append(' ').append(cell(p, results.at(s, x).size(), format)).append(" |");
+                md.append(' ').append(cell(p, results.at(s, x).size())).append(" |");
             }
             md.append('\n');
         }
         return md.toString();
     }
 
-    static String cell(Charts.Point p, int n, String format) {
+    static String cell(Charts.Point p, int n) {
         if (Double.isNaN(p.mean())) {
             return "-";
         }
-        String mean = String.format(Locale.ROOT, format, p.mean());
-        return n > 1 ? mean + " [" + String.format(Locale.ROOT, format, p.min()) + ", "
-                + String.format(Locale.ROOT, format, p.max()) + "]" : mean;
+        String mean = f(p.mean());
+        return n > 1 ? mean + " [" + f(p.min()) + ", " + f(p.max()) + "]" : mean;
     }
 
     /** An abscissa without a needless ".0". */
@@ -239,7 +249,11 @@ public abstract class Figure {
         return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
+    /** A value with 4 significant digits, or as a whole number when it is one (counts, floats per slot). */
     static String f(double v) {
+        if (v == Math.rint(v) && Math.abs(v) >= 1 && Math.abs(v) < 1e12) {
+            return Long.toString((long) v);
+        }
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
@@ -289,7 +303,7 @@ public abstract class Figure {
             if (present.size() < 2) {
                 continue;
             }
-            ev.append(ev.length() > 0 ? "; " : "").append("at ").append(number(x)).append(":");
+            ev.append(ev.length() > 0 ? "; " : "").append("at ").append(r.at(x)).append(":");
             for (int i = 0; i < present.size(); i++) {
                 double v = r.mean(present.get(i), x, f);
                 ev.append(i == 0 ? " " : " → ").append(f(v));
@@ -316,7 +330,7 @@ public abstract class Figure {
                 continue;
             }
             double v = r.mean(series, x, f);
-            ev.append(ev.length() > 0 ? "; " : "").append("at ").append(number(x)).append(": ").append(series)
+            ev.append(ev.length() > 0 ? "; " : "").append("at ").append(r.at(x)).append(": ").append(series)
                     .append(' ').append(f(v));
             for (String o : others) {
                 if (o.equals(series) || !r.has(o, x)) {

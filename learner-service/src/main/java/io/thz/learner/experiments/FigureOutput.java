@@ -62,6 +62,25 @@ final class FigureOutput {
                 m.rateViolationGbps(), m.seReliability(), m.iotReliability());
     }
 
+    /** How large a difference must be before it means something: the held-out reward's episode-to-episode spread. */
+    static String noise(Figure.Results r, int episodes) {
+        double sum = 0;
+        int n = 0;
+        for (List<RunResult> rs : r.byPoint().values()) {
+            for (RunResult x : rs) {
+                sum += x.evaluation().rewardStd();
+                n++;
+            }
+        }
+        double std = n > 0 ? sum / n : Double.NaN;
+        return String.format(Locale.ROOT, "Noise: the held-out reward per slot varies between episodes with a standard "
+                + "deviation of about %.3g (mean over these runs), so the standard error of a mean over %d episodes is "
+                + "about %.3g. Every configuration of one seed is evaluated on the same held-out episodes (same user "
+                + "drops, channels, blockers and traffic), so differences between configurations are paired and less "
+                + "noisy than that; still, differences of that order are not effects.%n%n", std, episodes,
+                std / Math.sqrt(episodes));
+    }
+
     private static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
@@ -96,8 +115,9 @@ final class FigureOutput {
             md.append("![").append(png).append("](").append(png).append(")\n\n");
         }
         for (Figure.Metric m : f.metrics()) {
-            md.append(Figure.table(r, f.xName(), m, "%.4g")).append('\n');
+            md.append(Figure.table(r, f.xName(), m)).append('\n');
         }
+        md.append(noise(r, o.config().evaluation().episodes()));
         if (r.seeds() > 1) {
             md.append("Cells: mean over seeds [minimum, maximum]; plots: the same as bars.\n\n");
         }

@@ -152,7 +152,7 @@ class ExperimentsTest {
             byPoint.put(point("a", i), List.of(result(a[i]), result(a[i] + 0.2)));
             byPoint.put(point("b", i), List.of(result(0.5)));
         }
-        Figure.Results r = new Figure.Results(byPoint);
+        Figure.Results r = new Figure.Results(byPoint, "x");
         java.util.function.ToDoubleFunction<RunResult> ee = x -> x.evaluation().eeGbitPerJoule();
         Figure.Claim rising = Figure.trendAlongX("a rises", r, List.of("a"), ee, true);
         assertThat(rising.satisfied()).isEqualTo(1);
