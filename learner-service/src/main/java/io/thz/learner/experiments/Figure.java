@@ -251,7 +251,7 @@ public abstract class Figure {
 
     /** A value with 4 significant digits, or as a whole number when it is one (counts, floats per slot). */
     static String f(double v) {
-        if (v == Math.rint(v) && Math.abs(v) >= 1 && Math.abs(v) < 1e12) {
+        if (v == Math.rint(v) && (v == 0 || Math.abs(v) >= 1) && Math.abs(v) < 1e12) {
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%.4g", v);

@@ -77,7 +77,7 @@ final class FigureOutput {
                 + "deviation of about %.3g (mean over these runs), so the standard error of a mean over %d episodes is "
                 + "about %.3g. Every configuration of one seed is evaluated on the same held-out episodes (same user "
                 + "drops, channels, blockers and traffic), so differences between configurations are paired and less "
-                + "noisy than that; still, differences of that order are not effects.%n%n", std, episodes,
+                + "noisy than that; still, read differences well below it as possibly chance.%n%n", std, episodes,
                 std / Math.sqrt(episodes));
     }
 
