@@ -24,7 +24,11 @@ import io.thz.messaging.WireMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.thz.core.policy.WeightBlobException;
+import io.thz.messaging.DeadLetters;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -108,25 +112,30 @@ public class AgentHost {
     /** Observations and embeddings addressed to the agents of this replica's partitions. */
     @Incoming("agent-in")
     @Blocking(ordered = true)
-    public void receive(ConsumerRecord<String, byte[]> record) {
+    public CompletionStage<Void> receive(Message<byte[]> record) {
         PolicyNetwork current = policy;
         Timer.Sample sample = Timer.start(registry);
         try {
-            if (record.topic().equals(observationsTopic)) {
-                ObservationRecord obs = WireCodec.decode(record.value(), ObservationRecord.class);
+            String topic = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                    .orElse("");
+            if (topic.equals(observationsTopic)) {
+                ObservationRecord obs = WireCodec.decode(record.getPayload(), ObservationRecord.class);
                 AgentRuntime agent = runtime(obs.agent());
                 if (current == null) {
-                    return; // no weights yet: the channel-service's deadline fallback acts for us
+                    return record.ack(); // no weights yet: the channel-service's deadline fallback acts for us
                 }
                 if (System.currentTimeMillis() > obs.deadlineEpochMs()) {
                     lateSkipped.incrementAndGet(); // a backlog after a rebalance: catching up beats acting late
-                    return;
+                    return record.ack();
                 }
                 agent.onObservation(obs, current, outbox);
             } else {
-                EmbeddingRecord message = WireCodec.decode(record.value(), EmbeddingRecord.class);
+                EmbeddingRecord message = WireCodec.decode(record.getPayload(), EmbeddingRecord.class);
                 runtime(message.to()).onMessage(message, outbox);
             }
+            return record.ack();
+        } catch (WireFormatException | IllegalArgumentException e) {
+            return DeadLetters.reject(record, "agent-in", e);
         } finally {
             sample.stop(computeTimer);
         }
@@ -162,20 +171,25 @@ public class AgentHost {
     /** Weights from the learner: checked against this deployment, then used from the next slot on. */
     @Incoming("policy-in")
     @Blocking
-    public void policy(byte[] bytes) {
-        PolicyRecord record = WireCodec.decode(bytes, PolicyRecord.class);
-        if (!record.algorithm().equals(model.algorithm())) {
-            return; // another algorithm's weights on a shared topic
-        }
-        PolicyNetwork network = PolicyNetwork.of(WeightBlob.fromBytes(record.blob()));
-        if (network.shape().aps() != graph.aps() || network.shape().rises() != graph.rises()) {
-            throw new WireFormatException("PolicyRecord.blob: a network for " + network.shape().aps() + " APs and "
-                    + network.shape().rises() + " RISs, this deployment has " + graph.aps() + " and " + graph.rises());
-        }
-        PolicyNetwork old = policy;
-        if (old == null || network.policyVersion() >= old.policyVersion()) {
-            policy = network;
-            LOG.infof("%s: policy version %d", config.replica(), network.policyVersion());
+    public CompletionStage<Void> policy(Message<byte[]> message) {
+        try {
+            PolicyRecord record = WireCodec.decode(message.getPayload(), PolicyRecord.class);
+            if (!record.algorithm().equals(model.algorithm())) {
+                return message.ack(); // another algorithm's weights on a shared topic
+            }
+            PolicyNetwork network = PolicyNetwork.of(WeightBlob.fromBytes(record.blob()));
+            if (network.shape().aps() != graph.aps() || network.shape().rises() != graph.rises()) {
+                throw new WireFormatException("PolicyRecord.blob: a network for " + network.shape().aps() + " APs and "
+                        + network.shape().rises() + " RISs, this deployment has " + graph.aps() + " and " + graph.rises());
+            }
+            PolicyNetwork old = policy;
+            if (old == null || network.policyVersion() >= old.policyVersion()) {
+                policy = network;
+                LOG.infof("%s: policy version %d", config.replica(), network.policyVersion());
+            }
+            return message.ack();
+        } catch (WireFormatException | WeightBlobException | IllegalArgumentException e) {
+            return DeadLetters.reject(message, "policy-in", e);
         }
     }
 
