@@ -10,6 +10,7 @@ import io.thz.core.env.ThzNetworkEnv;
 import io.thz.core.model.UserType;
 import io.thz.core.scenario.Scenario;
 import io.thz.core.wire.ActionRecord;
+import io.thz.core.wire.AgentId;
 import io.thz.core.wire.ExperienceRecord;
 import io.thz.core.wire.ObservationRecord;
 import io.thz.core.wire.OutcomeRecord;
@@ -62,6 +63,7 @@ public class RunManager {
     private final SlotBarrier barrier = new SlotBarrier();
     private Scenario scenario;
     private int seUsers;
+    private int[] apsAndRises;
     private TopicLayout layout;
     private volatile TwinRun run;
     private Thread thread;
@@ -77,6 +79,7 @@ public class RunManager {
     @PostConstruct
     void init() {
         scenario = model.loadScenario();
+        apsAndRises = new int[] {scenario.deployment().aps().size(), scenario.deployment().rises().size()};
         seUsers = (int) scenario.users().stream().filter(u -> u.type() == UserType.SE).count();
         layout = topics.layout();
         latency = Timer.builder("thz.slot.latency").description("observations published to slot scored")
@@ -150,7 +153,9 @@ public class RunManager {
     private final TwinPublisher publisher = new TwinPublisher() {
         @Override
         public void observation(ObservationRecord observation, boolean ris) {
-            out.send(WireMessages.of(layout.name(ris ? Topic.OBSERVATIONS_RIS : Topic.OBSERVATIONS_AP),
+            AgentId agent = AgentId.parse(observation.agent());
+            int partition = layout.agentPartition(agent.index(), ris ? apsAndRises[1] : apsAndRises[0]);
+            out.send(WireMessages.of(layout.name(ris ? Topic.OBSERVATIONS_RIS : Topic.OBSERVATIONS_AP), partition,
                     observation.agent(), observation));
         }
 

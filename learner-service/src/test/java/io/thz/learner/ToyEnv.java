@@ -46,8 +46,8 @@ public final class ToyEnv implements MultiAgentEnv {
     }
 
     @Override
-    public GraphObservation reset(long episodeSeed) {
-        rng = new SplittableRandom(episodeSeed);
+    public GraphObservation reset(long episode) {
+        rng = new SplittableRandom(episode);
         slot = 0;
         current = Fixtures.observation(featureShape, graph, rng);
         return current;

@@ -26,14 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -145,11 +143,12 @@ public class AgentHost {
     private final Outbox outbox = new Outbox() {
         @Override
         public void embedding(EmbeddingRecord message) {
-            String topic = message.to().startsWith("ris-") ? embeddingsRis : embeddingsAp;
+            AgentId to = AgentId.parse(message.to());
+            String topic = to.ris() ? embeddingsRis : embeddingsAp;
             byte[] bytes = WireCodec.encode(message);
             embeddingBytes.increment(bytes.length);
             embeddingsSent.increment();
-            out.send(WireMessages.ofBytes(topic, message.to(), bytes));
+            out.send(WireMessages.ofBytes(topic, partitionOf(to), message.to(), bytes));
         }
 
         @Override
@@ -201,12 +200,12 @@ public class AgentHost {
                 }
             }
         }
-        agents.keySet().removeIf(id -> !partitions().contains(partitionOf(id)));
+        agents.keySet().removeIf(id -> !partitions().contains(partitionOf(AgentId.parse(id))));
     }
 
-    /** The partition of an agent's key under Kafka's default partitioner. */
-    int partitionOf(String agentId) {
-        return Utils.toPositive(Utils.murmur2(agentId.getBytes(StandardCharsets.UTF_8))) % topics.agentPartitions();
+    /** The partition of an agent on the agent topics (the same rule the channel-service publishes with). */
+    int partitionOf(AgentId agent) {
+        return topics.layout().agentPartition(agent.index(), agent.ris() ? graph.rises() : graph.aps());
     }
 
     /** This replica's partitions of the agent topics, ascending. */
@@ -221,8 +220,8 @@ public class AgentHost {
         Set<Integer> owned = Set.copyOf(partitions());
         int count = ris() ? graph.rises() : graph.aps();
         return java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> (ris() ? AgentId.ris(i) : AgentId.ap(i)).toString())
-                .filter(id -> owned.contains(partitionOf(id))).toList();
+                .mapToObj(i -> ris() ? AgentId.ris(i) : AgentId.ap(i))
+                .filter(id -> owned.contains(partitionOf(id))).map(AgentId::toString).toList();
     }
 
     public long policyVersion() {

@@ -49,6 +49,22 @@ public record TopicLayout(String prefix, int agentPartitions, short replicationF
         return topic.agentPartitioned() ? agentPartitions : 1;
     }
 
+    /**
+     * The partition of an agent on the agent topics: agents of one type are spread evenly over the
+     * partitions ({@code floor(index * P / count)}), so the range assignor, which gives each replica
+     * a contiguous block of partitions, also gives each replica a contiguous, even share of the
+     * agents (with Kafka's key hash, three AP keys may all fall in one replica's block).
+     *
+     * @param index          the agent's index within its type
+     * @param agentsOfType   M for AP agents, J for RIS agents
+     */
+    public int agentPartition(int index, int agentsOfType) {
+        if (index < 0 || index >= agentsOfType) {
+            throw new IllegalArgumentException("agent index " + index + " is not in 0.." + (agentsOfType - 1));
+        }
+        return (int) ((long) index * agentPartitions / agentsOfType);
+    }
+
     NewTopic newTopic(Topic topic) {
         Map<String, String> config = topic.compacted()
                 ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,

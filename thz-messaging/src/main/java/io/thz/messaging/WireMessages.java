@@ -17,6 +17,17 @@ public final class WireMessages {
                 .withTopic(topic).withKey(key).build());
     }
 
+    /** A message for an explicit partition of {@code topic} (the agent topics, see TopicLayout#agentPartition). */
+    public static Message<byte[]> of(String topic, int partition, String key, WireRecord record) {
+        return ofBytes(topic, partition, key, WireCodec.encode(record));
+    }
+
+    /** Encoded bytes for an explicit partition. */
+    public static Message<byte[]> ofBytes(String topic, int partition, String key, byte[] bytes) {
+        return Message.of(bytes).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic).withPartition(partition).withKey(key).build());
+    }
+
     /** A message of already encoded bytes. */
     public static Message<byte[]> ofBytes(String topic, String key, byte[] bytes) {
         return Message.of(bytes).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()

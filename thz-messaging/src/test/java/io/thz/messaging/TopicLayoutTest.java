@@ -54,4 +54,20 @@ class TopicLayoutTest {
         assertThatThrownBy(() -> layout.ensure(TestKafka.bootstrapServers(), Set.of(Topic.EMBEDDINGS_AP, Topic.OBSERVATIONS_AP)))
                 .hasMessageContaining("topic " + prefix + "embeddings.ap has 2 partitions but thz.topics.agent-partitions=4");
     }
+
+    @Test
+    void agentsAreSpreadSoRangeAssignmentSplitsThem() {
+        TopicLayout layout = new TopicLayout("x.", 6, (short) 1, 3_600_000L);
+        // 3 AP agents over 6 partitions: 0, 2, 4; two replicas get 0-2 and 3-5: ap-0, ap-1 | ap-2
+        assertThat(List.of(layout.agentPartition(0, 3), layout.agentPartition(1, 3), layout.agentPartition(2, 3)))
+                .containsExactly(0, 2, 4);
+        // 4 RIS agents: 0, 1, 3, 4: two replicas get ris-0, ris-1 | ris-2, ris-3
+        assertThat(List.of(layout.agentPartition(0, 4), layout.agentPartition(1, 4), layout.agentPartition(2, 4),
+                layout.agentPartition(3, 4))).containsExactly(0, 1, 3, 4);
+        // more agents than partitions: several share a partition, none falls outside
+        for (int i = 0; i < 20; i++) {
+            assertThat(layout.agentPartition(i, 20)).isBetween(0, 5);
+        }
+        assertThatThrownBy(() -> layout.agentPartition(3, 3)).hasMessageContaining("not in 0..2");
+    }
 }

@@ -73,6 +73,31 @@ public final class Testbed implements AutoCloseable {
 
     /** Starts one more replica of a service (e.g. to test scaling). */
     public ServiceProcess launch(String module, String name, String heap) throws IOException {
+        return launch(module, name, heap, nextPort++);
+    }
+
+    /**
+     * Stops a service (SIGTERM, as an orchestrator would) and starts it again with the same name,
+     * port and configuration; waits until it is ready.
+     */
+    public ServiceProcess restart(String name) throws IOException, InterruptedException {
+        ServiceProcess old = byName.get(name);
+        if (old == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        old.stop(Duration.ofSeconds(30));
+        services.remove(old);
+        ServiceProcess fresh = launch(modules.get(name), name, heaps.get(name), old.httpPort());
+        fresh.awaitReady(READY_TIMEOUT);
+        return fresh;
+    }
+
+    private final Map<String, String> modules = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> heaps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ServiceProcess launch(String module, String name, String heap, int port) throws IOException {
+        modules.put(name, module);
+        heaps.put(name, heap);
         Map<String, String> props = new LinkedHashMap<>();
         props.put("kafka.bootstrap.servers", bootstrap);
         props.put("thz.topics.prefix", options.topicPrefix());
@@ -88,7 +113,7 @@ public final class Testbed implements AutoCloseable {
         props.put("ai.djl.offline", "true");
         props.putAll(options.properties());
         Map<String, String> env = Map.of("OMP_NUM_THREADS", "1");
-        ServiceProcess p = ServiceProcess.start(options.root(), module, name, nextPort++, props, env, heap,
+        ServiceProcess p = ServiceProcess.start(options.root(), module, name, port, props, env, heap,
                 options.runDir().resolve("logs"));
         services.add(p);
         byName.put(name, p);
@@ -163,6 +188,10 @@ public final class Testbed implements AutoCloseable {
             throw new IOException("GET " + uri + ": HTTP " + r.statusCode() + " " + r.body());
         }
         return JSON.readValue(r.body(), type);
+    }
+
+    public TestbedOptions options() {
+        return options;
     }
 
     public String bootstrap() {

@@ -10,7 +10,7 @@ import java.util.List;
  * pass: T + 1 observations and states (the last one for the value bootstrap), the sampled actions
  * in the networks' own terms, the global rewards and the two end flags.
  *
- * @param seed         the episode's environment seed
+ * @param index        the environment's episode index
  * @param observations T + 1 graph observations
  * @param states       T + 1 global states
  * @param apLogits     [T][M][K_m + 1] the sampled Gaussian logits x of each AP
@@ -20,7 +20,7 @@ import java.util.List;
  * @param truncated    [T] the time limit cut the episode after slot t
  * @param reliability  per user, the fraction of slots with the queue below q_max (24)
  */
-public record Episode(long seed, List<GraphObservation> observations, List<float[]> states,
+public record Episode(long index, List<GraphObservation> observations, List<float[]> states,
                       float[][][] apLogits, int[][][] risChoices, SlotMetrics[] metrics,
                       boolean[] terminated, boolean[] truncated, double[] reliability) {
 

@@ -44,8 +44,10 @@ public record LearnerConfig(@NotNull @Valid Network network, @NotNull @Valid Tra
      * @param nStep               n of the n-step return (47); 1 is the one-step TD advantage (44)
      * @param entropyCoef         weight of the entropy bonus in the policy loss
      * @param valueCoef           weight of the critic loss (47) against the policy loss (kappa_V / kappa_pi)
+     * @param targetTau           Polyak rate of the target critic used for bootstrapping (1: the online critic)
      * @param gradClipNorm        global L2 norm the gradient is clipped to
      * @param episodesPerUpdate   episodes per on-policy batch
+     * @param checkpointIntervalUpdates updates between two checkpoints while training
      * @param rewardNormalisation centre and scale rewards by their running mean and standard deviation
      */
     public record Training(@DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") double learningRate,
@@ -56,8 +58,10 @@ public record LearnerConfig(@NotNull @Valid Network network, @NotNull @Valid Tra
                            @Min(1) int nStep,
                            @DecimalMin("0.0") double entropyCoef,
                            @DecimalMin(value = "0.0", inclusive = false) double valueCoef,
+                           @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") double targetTau,
                            @DecimalMin(value = "0.0", inclusive = false) double gradClipNorm,
                            @Min(1) int episodesPerUpdate,
+                           @Min(1) int checkpointIntervalUpdates,
                            boolean rewardNormalisation) {
     }
 

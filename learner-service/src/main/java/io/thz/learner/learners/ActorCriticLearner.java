@@ -46,12 +46,18 @@ import java.util.Map;
  *       critics then track values of order one at Table II's small learning rate;</li>
  *   <li>one forward pass of every actor, local critic and V_tot over the batch (GRU state zero at
  *       each episode start);</li>
- *   <li>n-step returns r^_t (47) bootstrapped from V_tot (detached), cut at the episode end and
- *       never past a terminal slot; the advantage A_t = r^_t - V_tot(s_t) ((44) for n = 1);</li>
+ *   <li>n-step returns r^_t (47) bootstrapped from V_tot of a target copy of the critic path
+ *       (actors' shared layers, local critics, mixer), cut at the episode end and never past a
+ *       terminal slot; the advantage A_t = r^_t - V_tot(s_t) ((44) for n = 1);</li>
  *   <li>loss = -mean(A_t sum_i log pi_i(a_i)) - c_H mean(sum_i H_i) + c_V mean((r^_t - V_tot(s_t))^2);</li>
  *   <li>gradient clipped to a global L2 norm, one Adam step for actors, critics and mixer alike
- *       (their learning rates are equal in Table II).</li>
+ *       (their learning rates are equal in Table II);</li>
+ *   <li>the target copy follows by Polyak averaging, theta' = tau theta + (1 - tau) theta'.</li>
  * </ol>
+ * The target copy is not in the paper: bootstrapping from the online critic, which also values the
+ * never-trained state after the last slot, diverged on the THz network (the critic loss grew
+ * without bound within a few hundred episodes); a slowly moving target, as in EPyMARL's
+ * actor-critic learners, keeps it stable. {@code training.targetTau = 1} recovers the paper's rule.
  *
  * <p>Dimensions: B episodes, T slots, T1 = T + 1 observations, M APs, J RISs, n = M + J agents,
  * A = K_m + 1 power logits, L RIS elements, C choices per element, D global state.
@@ -70,7 +76,10 @@ public final class ActorCriticLearner implements AutoCloseable {
     private final Model model;
     private final AgentNetworks agents;
     private final Mixer value;
+    private final AgentNetworks targetAgents;
+    private final Mixer targetValue;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Parameter> targetParameters = new LinkedHashMap<>();
     private final Adam adam;
     private RunningStd rewardStats = new RunningStd();
     private long updates;
@@ -96,6 +105,20 @@ public final class ActorCriticLearner implements AutoCloseable {
         Map<String, Parameter> valueParams = ParameterNames.of(value, algorithm.critic().equals("qmix") ? "mixer" : "critic");
         parameters.putAll(valueParams);
         ParameterInit.reset(parameters, seed);
+        this.targetAgents = AgentNetworks.builder().setShape(shape).optInitialLogStd(net.initialLogStd()).build();
+        targetAgents.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1));
+        this.targetValue = Critics.get(algorithm.critic()).create(info.agents(), info.stateDim(), net);
+        targetValue.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1));
+        targetParameters.putAll(targetAgents.namedParameters());
+        targetParameters.putAll(ParameterNames.of(targetValue, algorithm.critic().equals("qmix") ? "mixer" : "critic"));
+        if (!targetParameters.keySet().equals(parameters.keySet())) {
+            throw new IllegalStateException("target network parameters differ from the online ones");
+        }
+        for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
+            Parameter target = targetParameters.get(p.getKey());
+            target.getArray().setRequiresGradient(false);
+            target.getArray().set(p.getValue().getArray().toFloatArray());
+        }
         LearnerConfig.Training tr = config.training();
         this.adam = new Adam(tr.learningRate(), tr.adamBeta1(), tr.adamBeta2(), tr.adamEpsilon());
     }
@@ -214,12 +237,13 @@ public final class ActorCriticLearner implements AutoCloseable {
                     }
                 }
             }
-            NDArray state = step.create(states, new Shape((long) b * t1, info.stateDim()));      // (B T1, D)
+            NDArray state = AgentNetworks.symlog(step.create(states, new Shape((long) b * t1, info.stateDim()))); // (B T1, D)
             NDArray x = step.create(apX, new Shape(b, t, m, a));                                  // (B, T, M, A)
             NDArray chosen = j == 0 ? null : step.create(risOneHot, new Shape(b, t, j, l, c));   // (B, T, J, L, C)
+            io.thz.learner.modules.agents.PolicyInputs inputs = ObservationTensors.pack(step, shape, graph, observations);
+            float[] vTarget = valueOf(targetAgents, targetValue, store, inputs, state, b, t1, false).toFloatArray();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                AgentOutputs out = agents.apply(store, graphTensors,
-                        ObservationTensors.pack(step, shape, graph, observations), true);
+                AgentOutputs out = agents.apply(store, graphTensors, inputs, true);
                 NDArray values = null;
                 if (algorithm.localCritics()) {
                     values = out.risValue() == null ? out.apValue() : out.apValue().concat(out.risValue(), 2); // (B, T1, n)
@@ -229,7 +253,7 @@ public final class ActorCriticLearner implements AutoCloseable {
                 float[] v = vTot.toFloatArray();
                 float[] targets = new float[b * t];
                 float[] advantages = new float[b * t];
-                nStepTargets(batch, v, shift, scale, targets, advantages);
+                nStepTargets(batch, vTarget, v, shift, scale, targets, advantages);
                 NDArray target = step.create(targets, new Shape(b, t));                          // (B, T)
                 NDArray advantage = step.create(advantages, new Shape(b, t));                    // (B, T)
                 NDArray vNow = vTot.get(new NDIndex(":, 0:{}", t));                               // (B, T)
@@ -276,9 +300,25 @@ public final class ActorCriticLearner implements AutoCloseable {
                 stats.rewardScale());
     }
 
-    /** r^_t of (47) and A_t = r^_t - V_tot(s_t), on rewards (r - shift) / scale. */
-    private void nStepTargets(List<Episode> batch, float[] v, double shift, double scale, float[] targets,
-                              float[] advantages) {
+    /** V_tot (B, T1) of a pair of agents' networks and value function, without gradient. */
+    private NDArray valueOf(AgentNetworks networks, Mixer valueFunction, ParameterStore store,
+                            io.thz.learner.modules.agents.PolicyInputs inputs, NDArray state, int b, int t1,
+                            boolean training) {
+        AgentOutputs out = networks.apply(store, graphTensors, inputs, training);
+        NDArray values = null;
+        if (algorithm.localCritics()) {
+            values = out.risValue() == null ? out.apValue() : out.apValue().concat(out.risValue(), 2);
+            values = values.reshape((long) b * t1, info.agents());
+        }
+        return valueFunction.mix(store, values, state, training).reshape(b, t1);
+    }
+
+    /**
+     * r^_t of (47), bootstrapped from the target values, and A_t = r^_t - V_tot(s_t) with the online
+     * values, on rewards (r - shift) / scale.
+     */
+    private void nStepTargets(List<Episode> batch, float[] vTarget, float[] v, double shift, double scale,
+                              float[] targets, float[] advantages) {
         LearnerConfig.Training tr = config.training();
         int t = batch.get(0).length();
         int t1 = t + 1;
@@ -298,7 +338,7 @@ public final class ActorCriticLearner implements AutoCloseable {
                     }
                 }
                 if (!terminal) {
-                    ret += discount * v[e * t1 + last];
+                    ret += discount * vTarget[e * t1 + last];
                 }
                 targets[e * t + k] = (float) ret;
                 advantages[e * t + k] = (float) (ret - v[e * t1 + k]);
@@ -336,6 +376,13 @@ public final class ActorCriticLearner implements AutoCloseable {
             float[] values = p.getArray().toFloatArray();
             adam.update(g.getKey(), values, grad);
             p.getArray().set(values);
+            Parameter target = targetParameters.get(g.getKey());
+            float[] tv = target.getArray().toFloatArray();
+            double tau = config.training().targetTau();
+            for (int i = 0; i < tv.length; i++) {
+                tv[i] = (float) (tau * values[i] + (1 - tau) * tv[i]);
+            }
+            target.getArray().set(tv);
         }
         return norm;
     }
@@ -353,7 +400,9 @@ public final class ActorCriticLearner implements AutoCloseable {
         if (extra != null) {
             header.setAll(extra);
         }
-        return new Checkpoint(header, parameterValues(), adam.firstMoments(), adam.secondMoments());
+        Map<String, float[]> values = parameterValues();
+        targetParameters.forEach((name, p) -> values.put("target:" + name, p.getArray().toFloatArray()));
+        return new Checkpoint(header, values, adam.firstMoments(), adam.secondMoments());
     }
 
     /** Restores parameters, optimiser and counters from a checkpoint of the same algorithm and shape. */
@@ -370,10 +419,15 @@ public final class ActorCriticLearner implements AutoCloseable {
                         + "the wrong size (network shape changed?)");
             }
             p.getValue().getArray().set(values);
+            float[] target = checkpoint.parameters().get("target:" + p.getKey());
+            if (target == null) {
+                throw new IllegalArgumentException("checkpoint has no target copy of '" + p.getKey() + "'");
+            }
+            targetParameters.get(p.getKey()).getArray().set(target);
         }
-        if (checkpoint.parameters().size() != parameters.size()) {
+        if (checkpoint.parameters().size() != 2 * parameters.size()) {
             throw new IllegalArgumentException("checkpoint has " + checkpoint.parameters().size()
-                    + " parameters, the network " + parameters.size());
+                    + " tensors, the network and its target copy " + 2 * parameters.size());
         }
         adam.restore(h.path("adamSteps").asLong(), checkpoint.adamFirst(), checkpoint.adamSecond());
         rewardStats = new RunningStd(h.path("rewardCount").asLong(), h.path("rewardMean").asDouble(),

@@ -26,6 +26,8 @@ import java.util.SplittableRandom;
 public final class EpisodeRunner {
 
     private final MultiAgentEnv env;
+    private long policyNanos;
+    private long envNanos;
 
     public EpisodeRunner(MultiAgentEnv env) {
         this.env = env;
@@ -35,15 +37,25 @@ public final class EpisodeRunner {
         return env;
     }
 
+    /** Time spent in the policy's forward pass and sampling so far, in nanoseconds. */
+    public long policyNanos() {
+        return policyNanos;
+    }
+
+    /** Time spent in the environment (slot scoring, queues, next slot's channels and features), in nanoseconds. */
+    public long envNanos() {
+        return envNanos;
+    }
+
     /**
      * Plays one episode.
      *
      * @param policy      the actors
-     * @param episodeSeed the environment's seed for this episode
-     * @param actionSeed  the seed of the action sampling
+     * @param episode    the environment's episode index (its draws derive from the env's master seed)
+     * @param actionSeed the seed of the action sampling
      * @return the episode's data
      */
-    public Episode run(PolicyNetwork policy, long episodeSeed, long actionSeed) {
+    public Episode run(PolicyNetwork policy, long episode, long actionSeed) {
         EnvInfo info = env.info();
         AgentGraph graph = env.graph();
         SplittableRandom rng = new SplittableRandom(actionSeed);
@@ -59,11 +71,12 @@ public final class EpisodeRunner {
         SlotMetrics[] metrics = new SlotMetrics[t];
         boolean[] terminated = new boolean[t];
         boolean[] truncated = new boolean[t];
-        GraphObservation obs = env.reset(episodeSeed);
+        GraphObservation obs = env.reset(episode);
         float[] state = env.state();
         observations.add(obs);
         states.add(state);
         for (int k = 0; k < t; k++) {
+            long start = System.nanoTime();
             PolicyNetwork.GraphOutput out = policy.forward(graph, obs, apGru, risGru);
             apLogits[k] = new float[graph.aps()][];
             double[][] powers = new double[graph.aps()][];
@@ -79,7 +92,11 @@ public final class EpisodeRunner {
                 ris[j] = RisHead.toAction(risChoices[k][j]);
                 risGru[j] = out.rises()[j].gruState();
             }
+            long acted = System.nanoTime();
             StepResult result = env.step(new JointAction(powers, ris, Clustering.QOS));
+            long stepped = System.nanoTime();
+            policyNanos += acted - start;
+            envNanos += stepped - acted;
             metrics[k] = result.metrics();
             terminated[k] = result.terminated();
             truncated[k] = result.truncated() || k == t - 1;
@@ -92,7 +109,7 @@ public final class EpisodeRunner {
                         + ": this network has no terminal state, episodes always run T slots");
             }
         }
-        return new Episode(episodeSeed, observations, states, apLogits, risChoices, metrics, terminated, truncated,
+        return new Episode(episode, observations, states, apLogits, risChoices, metrics, terminated, truncated,
                 env.reliability());
     }
 }

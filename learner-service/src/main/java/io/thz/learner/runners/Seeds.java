@@ -1,37 +1,42 @@
 package io.thz.learner.runners;
 
+import io.thz.core.random.RandomStreams;
+import io.thz.core.random.StreamNames;
+
 /**
- * Every random stream of a run derives from the one run seed: episode k's environment seed and
- * action seed are fixed functions of (seed, k), so a resumed run replays exactly what an
- * uninterrupted one would have, and evaluation seeds never coincide with training seeds.
+ * Every random stream of a run derives from the one run seed (logged at the start): the
+ * training environment's master seed is the run seed and episode k is the environment's episode k;
+ * the action sampling of episode k and the network initialisation have their own subtrees; the
+ * held-out evaluation environment has its own master seed. A resumed run therefore replays exactly
+ * what an uninterrupted one would have, and evaluation never sees a training episode.
  */
 public final class Seeds {
-
-    private static final long ENV = 0x243F6A8885A308D3L;
-    private static final long ACTIONS = 0x13198A2E03707344L;
 
     private Seeds() {
     }
 
-    /** Environment seed of training episode {@code episode}. */
-    public static long trainingEpisode(long seed, long episode) {
-        return mix(seed ^ ENV, episode);
+    /** Master seed of the training environment. */
+    public static long trainingEnvironment(long seed) {
+        return seed;
     }
 
-    /** Action-sampling seed of training episode {@code episode}. */
+    /** Seed of the action sampling of training episode {@code episode}. */
     public static long trainingActions(long seed, long episode) {
-        return mix(seed ^ ACTIONS, episode);
+        return RandomStreams.of(seed).child(StreamNames.EXPLORATION).child(episode).key();
     }
 
-    /** Environment seed of held-out evaluation episode {@code index}. */
-    public static long evaluationEpisode(long seed, long offset, long index) {
-        return mix(seed ^ ENV, -1 - offset - index);
+    /** Seed of the network initialisation. */
+    public static long initialisation(long seed) {
+        return RandomStreams.of(seed).child(StreamNames.INITIALISATION).key();
     }
 
-    private static long mix(long a, long b) {
-        long z = a + 0x9E3779B97F4A7C15L * (b + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    /** Master seed of the held-out evaluation environment. */
+    public static long evaluationEnvironment(long seed, long offset) {
+        return RandomStreams.of(seed).child("evaluation").child(offset).key();
+    }
+
+    /** Seed of a stochastic policy's own draws in evaluation episode {@code episode}. */
+    public static long evaluationPolicy(long seed, long offset, long episode) {
+        return RandomStreams.of(evaluationEnvironment(seed, offset)).child(StreamNames.POLICY).child(episode).key();
     }
 }

@@ -133,7 +133,7 @@ class LearnerTest {
         PolicyNetwork policy = PolicyNetwork.of(learner.policy());
         List<Episode> episodes = new ArrayList<>();
         for (long e = firstEpisode; e < firstEpisode + n; e++) {
-            episodes.add(runner.run(policy, Seeds.trainingEpisode(seed, e), Seeds.trainingActions(seed, e)));
+            episodes.add(runner.run(policy, e, Seeds.trainingActions(seed, e)));
         }
         return episodes;
     }

@@ -16,7 +16,9 @@ import java.util.Map;
  * <li>{@code equal-power-csi}: the same with CSI-based clustering;</li>
  * <li>{@code random-ris}: random ON/OFF and phase levels, equal power, QoS-based clustering;</li>
  * <li>{@code all-on-greedy}: every element ON, phases by {@link GreedyRisPhases}, equal power,
- *     QoS-based clustering.</li>
+ *     QoS-based clustering;</li>
+ * <li>{@code random}: uniformly random actions in the learned policies' action space
+ *     ({@link RandomPolicy}).</li>
  * </ul>
  */
 public final class Baselines {
@@ -36,6 +38,7 @@ public final class Baselines {
         r.put("equal-power-csi", info -> new EqualPowerPolicy("equal-power-csi", info, Clustering.CSI));
         r.put("random-ris", info -> new RandomRisPolicy("random-ris", info));
         r.put("all-on-greedy", info -> new AllOnGreedyPolicy("all-on-greedy", info));
+        r.put("random", info -> new RandomPolicy("random", info));
         REGISTRY = java.util.Collections.unmodifiableMap(r);
     }
 

@@ -2,15 +2,15 @@ package io.thz.core.policy;
 
 /**
  * A fully connected layer {@code y = W x + b} evaluated in plain Java. The weight is kept transposed
- * (in x out) so that the inner loop runs over contiguous outputs, and sums are accumulated in
- * double; zero inputs (padding, one-hot codes) are skipped.
+ * (in x out) and widened to double, so that the inner loop is a contiguous double axpy the JIT
+ * vectorises, and sums are accumulated in double; zero inputs (padding, one-hot codes) are skipped.
  */
 final class Dense {
 
     private final int in;
     private final int out;
-    private final float[] weightT;
-    private final float[] bias;
+    private final double[] weightT;
+    private final double[] bias;
 
     /**
      * @param weight PyTorch layout, out x in
@@ -19,14 +19,17 @@ final class Dense {
     Dense(Tensor weight, Tensor bias) {
         this.out = weight.dims()[0];
         this.in = weight.dims()[1];
-        this.weightT = new float[in * out];
+        this.weightT = new double[in * out];
         float[] w = weight.data();
         for (int o = 0; o < out; o++) {
             for (int i = 0; i < in; i++) {
                 weightT[i * out + o] = w[o * in + i];
             }
         }
-        this.bias = bias.data().clone();
+        this.bias = new double[out];
+        for (int o = 0; o < out; o++) {
+            this.bias[o] = bias.data()[o];
+        }
     }
 
     int in() {
@@ -60,13 +63,13 @@ final class Dense {
             throw new IllegalArgumentException("input of " + (offset + x.length) + " floats, the layer takes " + in);
         }
         for (int i = 0; i < x.length; i++) {
-            float xi = x[i];
-            if (xi == 0f) {
+            double xi = x[i];
+            if (xi == 0) {
                 continue;
             }
             int base = (offset + i) * out;
             for (int o = 0; o < out; o++) {
-                acc[o] += (double) weightT[base + o] * xi;
+                acc[o] += weightT[base + o] * xi;
             }
         }
     }

@@ -39,11 +39,11 @@ public final class LearnedPolicy implements Policy {
     }
 
     @Override
-    public void reset(long episodeSeed) {
+    public void reset(long seed) {
         int h = network.shape().gru();
         apGru = new float[graph.aps()][h];
         risGru = new float[graph.rises()][h];
-        rng = new SplittableRandom(episodeSeed);
+        rng = new SplittableRandom(seed);
     }
 
     @Override

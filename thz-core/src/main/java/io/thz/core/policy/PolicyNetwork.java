@@ -20,6 +20,11 @@ import java.util.List;
  *
  * <p>Both MLPs are two linear layers with a ReLU between them and a linear output; the FC before
  * the GRU has a ReLU; the GRU follows PyTorch's gate order (reset, update, new).
+ *
+ * <p>Every raw feature (node feature, edge feature, assembled VDAC / IE-VDAC input) first goes
+ * through {@link #symlog}, {@code sign(x) ln(1 + |x|)}: about the identity for the O(1) channel
+ * entries, logarithmic for queue-derived features (Lambda, Y) that grow without bound while a
+ * queue stays long. Callers always pass raw features; the methods transform them.
  */
 public final class PolicyNetwork {
 
@@ -103,6 +108,10 @@ public final class PolicyNetwork {
      * @return e_ii'^(n), S_E floats
      */
     public float[] edgeMessage(int layer, EdgeType type, float[] senderState, float[] edgeFeature) {
+        return message(layer, type, layer == 0 ? symlog(senderState) : senderState, symlog(edgeFeature));
+    }
+
+    private float[] message(int layer, EdgeType type, float[] senderState, float[] edgeFeature) {
         Dense[] mlp = edgeLayers(layer, type);
         float[] hiddenUnits = Dense.relu(mlp[0].applyConcat(senderState, edgeFeature));
         return Dense.identity(mlp[1].applyConcat(hiddenUnits));
@@ -119,6 +128,10 @@ public final class PolicyNetwork {
      * @return z_i^(n), S_Z floats
      */
     public float[] nodeUpdate(int layer, NodeType type, float[] state, List<float[]> inbound) {
+        return update(layer, type, layer == 0 ? symlog(state) : state, inbound);
+    }
+
+    private float[] update(int layer, NodeType type, float[] state, List<float[]> inbound) {
         float[] mean = new float[shape.embedding()];
         if (!inbound.isEmpty()) {
             double[] sum = new double[mean.length];
@@ -139,8 +152,12 @@ public final class PolicyNetwork {
         return Dense.identity(mlp[1].applyConcat(hiddenUnits));
     }
 
-    /** Equation (41): z~_i = [o_i, z_i^(N)]. */
+    /** Equation (41): z~_i = [o_i, z_i^(N)] (o_i through {@link #symlog}). */
     public float[] embeddedInput(float[] nodeFeature, float[] finalState) {
+        return concat(symlog(nodeFeature), finalState);
+    }
+
+    private static float[] concat(float[] nodeFeature, float[] finalState) {
         float[] input = new float[nodeFeature.length + finalState.length];
         System.arraycopy(nodeFeature, 0, input, 0, nodeFeature.length);
         System.arraycopy(finalState, 0, input, nodeFeature.length, finalState.length);
@@ -157,6 +174,20 @@ public final class PolicyNetwork {
      * @return head output, local value and the new GRU state
      */
     public AgentOutput agentStep(NodeType type, float[] actorInput, float[] gruState) {
+        return step(type, shape.actorInput() == ActorInput.GRAPH_EMBEDDED ? actorInput : symlog(actorInput), gruState);
+    }
+
+    /** sign(x) ln(1 + |x|), element by element: the input transform of every raw feature. */
+    public static float[] symlog(float[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            float v = x[i];
+            y[i] = v == 0f ? 0f : (float) Math.copySign(Math.log1p(Math.abs((double) v)), v);
+        }
+        return y;
+    }
+
+    private AgentOutput step(NodeType type, float[] actorInput, float[] gruState) {
         int u = type.ordinal();
         if (fc1[u] == null) {
             throw new IllegalArgumentException("the policy has no " + type + " agents");
@@ -193,41 +224,42 @@ public final class PolicyNetwork {
     public GraphOutput forward(AgentGraph graph, GraphObservation obs, float[][] apGru, float[][] risGru) {
         float[][] apInputs = new float[graph.aps()][];
         float[][] risInputs = new float[graph.rises()][];
+        GraphObservation x = transformed(obs);
         if (shape.actorInput() == ActorInput.GRAPH_EMBEDDED) {
-            float[][] zAp = obs.apNodes();
-            float[][] zRis = obs.risNodes();
+            float[][] zAp = x.apNodes();
+            float[][] zRis = x.risNodes();
             List<Edge> edges = graph.edges();
             for (int n = 0; n < shape.layers(); n++) {
                 float[][] messages = new float[edges.size()][];
                 for (int e = 0; e < edges.size(); e++) {
                     Edge edge = edges.get(e);
                     float[] sender = edge.type().source() == NodeType.AP ? zAp[edge.source()] : zRis[edge.source()];
-                    messages[e] = edgeMessage(n, edge.type(), sender, obs.edges()[e]);
+                    messages[e] = message(n, edge.type(), sender, x.edges()[e]);
                 }
                 zAp = update(graph, n, NodeType.AP, zAp, messages);
                 zRis = update(graph, n, NodeType.RIS, zRis, messages);
             }
             for (int i = 0; i < graph.aps(); i++) {
-                apInputs[i] = embeddedInput(obs.apNodes()[i], zAp[i]);
+                apInputs[i] = concat(x.apNodes()[i], zAp[i]);
             }
             for (int j = 0; j < graph.rises(); j++) {
-                risInputs[j] = embeddedInput(obs.risNodes()[j], zRis[j]);
+                risInputs[j] = concat(x.risNodes()[j], zRis[j]);
             }
         } else {
             for (int i = 0; i < graph.aps(); i++) {
-                apInputs[i] = ActorInputs.assemble(shape, graph, obs, NodeType.AP, i);
+                apInputs[i] = ActorInputs.assemble(shape, graph, x, NodeType.AP, i);
             }
             for (int j = 0; j < graph.rises(); j++) {
-                risInputs[j] = ActorInputs.assemble(shape, graph, obs, NodeType.RIS, j);
+                risInputs[j] = ActorInputs.assemble(shape, graph, x, NodeType.RIS, j);
             }
         }
         AgentOutput[] aps = new AgentOutput[graph.aps()];
         for (int i = 0; i < aps.length; i++) {
-            aps[i] = agentStep(NodeType.AP, apInputs[i], apGru[i]);
+            aps[i] = step(NodeType.AP, apInputs[i], apGru[i]);
         }
         AgentOutput[] rises = new AgentOutput[graph.rises()];
         for (int j = 0; j < rises.length; j++) {
-            rises[j] = agentStep(NodeType.RIS, risInputs[j], risGru[j]);
+            rises[j] = step(NodeType.RIS, risInputs[j], risGru[j]);
         }
         return new GraphOutput(aps, rises);
     }
@@ -240,9 +272,22 @@ public final class PolicyNetwork {
             for (int e : inbound) {
                 received.add(messages[e]);
             }
-            next[i] = nodeUpdate(layer, type, states[i], received);
+            next[i] = update(layer, type, states[i], received);
         }
         return next;
+    }
+
+    /** Every raw feature of an observation through {@link #symlog}. */
+    private static GraphObservation transformed(GraphObservation obs) {
+        return new GraphObservation(symlogAll(obs.apNodes()), symlogAll(obs.risNodes()), symlogAll(obs.edges()));
+    }
+
+    private static float[][] symlogAll(float[][] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = symlog(rows[i]);
+        }
+        return out;
     }
 
     private Dense[] edgeLayers(int layer, EdgeType type) {

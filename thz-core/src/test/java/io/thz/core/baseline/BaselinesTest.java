@@ -26,13 +26,13 @@ class BaselinesTest {
     void registryBuildsEachSchemeByNameAndRefusesUnknownNamesListingTheValidOnes() {
         EnvInfo info = new ThzNetworkEnv(DEFAULT, 1).info();
         assertThat(Baselines.REGISTRY.keySet())
-                .containsExactly("equal-power-qos", "equal-power-csi", "random-ris", "all-on-greedy");
+                .containsExactly("equal-power-qos", "equal-power-csi", "random-ris", "all-on-greedy", "random");
         for (String name : Baselines.REGISTRY.keySet()) {
             assertThat(Baselines.create(name, info).name()).isEqualTo(name);
         }
         assertThatThrownBy(() -> Baselines.create("ge-vdac", info)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown baseline 'ge-vdac'")
-                .hasMessageContaining("equal-power-qos, equal-power-csi, random-ris, all-on-greedy");
+                .hasMessageContaining("equal-power-qos, equal-power-csi, random-ris, all-on-greedy, random");
     }
 
     @Test

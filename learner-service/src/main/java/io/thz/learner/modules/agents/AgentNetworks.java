@@ -61,8 +61,22 @@ public final class AgentNetworks extends AbstractBlock {
         return shape;
     }
 
-    /** The forward pass over whole episodes (GRU state zero at each episode's first step). */
-    public AgentOutputs apply(ParameterStore store, GraphTensors graph, PolicyInputs in, boolean training) {
+    /**
+     * sign(x) ln(1 + |x|): the input transform of every raw feature, as in thz-core's
+     * {@code PolicyNetwork.symlog}.
+     */
+    public static NDArray symlog(NDArray x) {
+        return x.abs().add(1).log().mul(x.sign());
+    }
+
+    /** The forward pass over whole episodes (GRU state zero at each episode's first step); raw features in. */
+    public AgentOutputs apply(ParameterStore store, GraphTensors graph, PolicyInputs raw, boolean training) {
+        Map<EdgeType, NDArray> edges = new EnumMap<>(EdgeType.class);
+        raw.edges().forEach((type, e) -> edges.put(type, symlog(e)));
+        PolicyInputs in = new PolicyInputs(raw.apNodes() == null ? null : symlog(raw.apNodes()),
+                raw.risNodes() == null ? null : symlog(raw.risNodes()), edges,
+                raw.apInputs() == null ? null : symlog(raw.apInputs()),
+                raw.risInputs() == null ? null : symlog(raw.risInputs()));
         NDArray apIn;
         NDArray risIn;
         if (gnn != null) {
