@@ -100,30 +100,54 @@ public class RunManager {
                 model.algorithm(), config.deadlineMs());
     }
 
-    /** Starts a run; refused while one is running. */
-    public synchronized RunStatus start(long slots, Long seed) {
+    /**
+     * Starts a run; refused while one is running. With a {@code replay} path the run plays that
+     * recording (the seed is then the recording's) and ends with it: at most its recorded
+     * episodes times T slots are played.
+     *
+     * @throws RunRequestException when the replay file is outside thz.channel.recordings-dir, missing,
+     *                             unreadable, not a channel stream or recorded for another network
+     */
+    public synchronized RunStatus start(long slots, Long seed, String replay) {
         if (run != null && ("RUNNING".equals(run.state()) || "PAUSED".equals(run.state()))) {
             throw new IllegalStateException("run " + run.runId() + " is still " + run.state() + "; stop it first");
         }
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
-        ThzNetworkEnv env = new ThzNetworkEnv(scenario, seed == null ? model.seed() : seed);
+        RunChannels.Opened channels = new RunChannels(config.recordingsDir(), config.recordTo())
+                .open(scenario, seed == null ? model.seed() : seed, replay, runId);
+        ThzNetworkEnv env = channels.env();
+        long played = Math.min(slots, channels.playableSlots());
         synchronized (outcomes) {
             outcomes.clear();
         }
-        TwinRun next = new TwinRun(runId, env, seUsers, slots, config.deadlineMs(), config.publishExperience(), barrier,
+        TwinRun next = new TwinRun(runId, env, seUsers, played, config.deadlineMs(), config.publishExperience(), barrier,
                 publisher, this::record);
         runStartNanos = System.nanoTime();
         runEndNanos = 0;
         run = next;
         thread = new Thread(() -> {
-            next.run();
+            try {
+                next.run();
+            } finally {
+                closeQuietly(env, runId);
+            }
             runEndNanos = System.nanoTime();
             LOG.infof("run %s %s after %d slots", runId, next.state(), outcomes.size());
         }, "twin-" + runId);
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("run %s: %d slots, seed %d", runId, slots, seed == null ? model.seed() : seed);
+        LOG.infof("run %s: %d slots%s, %s", runId, played,
+                played < slots ? " (" + slots + " asked; the recording ends there)" : "", channels.description());
         return status();
+    }
+
+    /** Closes a run's environment: a replay's file, a recording's output (flushed). */
+    private static void closeQuietly(ThzNetworkEnv env, String runId) {
+        try {
+            env.close();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "run %s: closing its channel source failed", runId);
+        }
     }
 
     private final TwinPublisher publisher = new TwinPublisher() {
