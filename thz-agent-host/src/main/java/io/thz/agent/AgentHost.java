@@ -42,6 +42,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -81,6 +84,12 @@ public class AgentHost {
     private Counter embeddingsSent;
     private Counter actionsSent;
     private Timer computeTimer;
+    private Counter degradedSlots;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agent-straggler-check");
+        t.setDaemon(true);
+        return t;
+    });
     private String embeddingsAp;
     private String embeddingsRis;
     private String actions;
@@ -101,6 +110,16 @@ public class AgentHost {
         actionsSent = Counter.builder("thz.agent.actions").tag("type", config.type()).register(registry);
         computeTimer = Timer.builder("thz.agent.compute").description("time spent in the forward pass per record")
                 .tag("type", config.type()).publishPercentiles(0.5, 0.99).register(registry);
+        degradedSlots = Counter.builder("thz.agent.degraded.slots")
+                .description("slots an agent finished without some in-neighbours' messages").tag("type", config.type())
+                .register(registry);
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                unblockStragglers();
+            } catch (RuntimeException e) {
+                LOG.warnf("straggler check failed: %s", e.toString());
+            }
+        }, 20, 20, TimeUnit.MILLISECONDS);
         LOG.infof("%s hosts %s agents of a graph of %d APs, %d RISs, %d edges (%s)", config.replica(), config.type(),
                 graph.aps(), graph.rises(), graph.edges().size(), model.algorithm());
     }
@@ -113,6 +132,26 @@ public class AgentHost {
     @Incoming("agent-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> receive(Message<byte[]> record) {
+        synchronized (agents) {
+            return handle(record);
+        }
+    }
+
+    /** Every 20 ms: agents still waiting close to their deadline go on without the silent in-neighbours. */
+    private void unblockStragglers() {
+        long now = System.currentTimeMillis();
+        synchronized (agents) {
+            for (AgentRuntime agent : agents.values()) {
+                if (agent.waiting() && now >= agent.deadlineEpochMs() - config.stragglerSlackMs()) {
+                    if (agent.proceedWithoutStragglers(outbox)) {
+                        degradedSlots.increment();
+                    }
+                }
+            }
+        }
+    }
+
+    private CompletionStage<Void> handle(Message<byte[]> record) {
         PolicyNetwork current = policy;
         Timer.Sample sample = Timer.start(registry);
         try {
@@ -193,7 +232,11 @@ public class AgentHost {
         }
     }
 
-    /** Partitions assigned to this replica (see {@link AgentRebalance}). */
+    /**
+     * Partitions assigned to this replica (see {@link AgentRebalance}). Agents this replica keeps
+     * keep their state (GRU, slot in progress); agents it no longer owns are forgotten here, not on
+     * revocation, because the eager protocol revokes everything before each reassignment.
+     */
     void assigned(Collection<TopicPartition> assigned) {
         synchronized (partitions) {
             for (TopicPartition tp : assigned) {
@@ -202,10 +245,13 @@ public class AgentHost {
                 }
             }
         }
+        synchronized (agents) {
+            agents.keySet().removeIf(id -> !partitions().contains(partitionOf(AgentId.parse(id))));
+        }
         LOG.infof("%s: partitions %s -> agents %s", config.replica(), partitions(), hostedAgents());
     }
 
-    /** Partitions taken from this replica: its agents there are forgotten. */
+    /** Partitions taken from this replica (their agents are pruned at the next assignment). */
     void revoked(Collection<TopicPartition> revoked) {
         synchronized (partitions) {
             for (TopicPartition tp : revoked) {
@@ -214,7 +260,6 @@ public class AgentHost {
                 }
             }
         }
-        agents.keySet().removeIf(id -> !partitions().contains(partitionOf(AgentId.parse(id))));
     }
 
     /** The partition of an agent on the agent topics (the same rule the channel-service publishes with). */
@@ -252,7 +297,18 @@ public class AgentHost {
     }
 
     public long droppedMessages() {
-        return agents.values().stream().mapToLong(AgentRuntime::droppedMessages).sum();
+        synchronized (agents) {
+            return agents.values().stream().mapToLong(AgentRuntime::droppedMessages).sum();
+        }
+    }
+
+    public long degradedSlots() {
+        return (long) degradedSlots.count();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopTicker() {
+        ticker.shutdownNow();
     }
 
     public String replica() {
