@@ -302,6 +302,11 @@ public class AgentHost {
         }
     }
 
+    /** Bytes this replica sent on the embeddings topics (encoded records, before compression). */
+    public long embeddingBytes() {
+        return (long) embeddingBytes.count();
+    }
+
     public long degradedSlots() {
         return (long) degradedSlots.count();
     }

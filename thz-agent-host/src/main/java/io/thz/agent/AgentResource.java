@@ -29,6 +29,7 @@ public class AgentResource {
         m.put("lateSkipped", host.lateSkipped());
         m.put("droppedMessages", host.droppedMessages());
         m.put("degradedSlots", host.degradedSlots());
+        m.put("embeddingBytes", host.embeddingBytes());
         return m;
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code ./thz up} and {@code ./thz replay}: the testbed on one machine. */
-@Command(name = "thz", mixinStandardHelpOptions = true, subcommands = {TestbedCli.Up.class, TestbedCli.Replay.class})
+@Command(name = "thz", mixinStandardHelpOptions = true, subcommands = {TestbedCli.Up.class, TestbedCli.Replay.class, LoopBenchmark.class})
 public final class TestbedCli {
 
     public static void main(String[] args) {
