@@ -118,7 +118,8 @@ public final class TestbedCli {
             progress.done();
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("algorithm", algorithm);
-            settings.put("scenario", scenario == null ? "bundled default" : scenario.toString());
+            settings.put("scenario", scenario != null ? scenario.toString()
+                    : "bundled " + properties.getOrDefault("thz.model.scenario", "default"));
             settings.put("channels", replay == null ? "simulated, seed " + seed : "replayed from " + replay);
             settings.put("slots", Long.toString(slots));
             settings.put("replicas (AP / RIS agents)", apReplicas + " / " + risReplicas);
