@@ -55,10 +55,17 @@ public class RunManager {
     @Inject
     MeterRegistry registry;
 
+    /** Observations: small, latency-critical, on a producer of their own. */
     @Inject
     @Channel("twin-out")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
     Emitter<byte[]> out;
+
+    /** Outcomes and experience: large records that must not queue in front of the next slot's observations. */
+    @Inject
+    @Channel("record-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+    Emitter<byte[]> recordOut;
 
     private final SlotBarrier barrier = new SlotBarrier();
     private Scenario scenario;
@@ -71,6 +78,7 @@ public class RunManager {
     private long runStartNanos;
     private volatile long runEndNanos;
     private Timer latency;
+    private Timer[] phaseTimers;
     private Counter deadlineMisses;
     private Counter fallbackSlots;
     private final AtomicLong lastEeMilli = new AtomicLong();
@@ -84,6 +92,12 @@ public class RunManager {
         layout = topics.layout();
         latency = Timer.builder("thz.slot.latency").description("observations published to slot scored")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        String[] phaseNames = {"observe", "wait-for-agents", "score", "publish"};
+        phaseTimers = new Timer[phaseNames.length];
+        for (int i = 0; i < phaseNames.length; i++) {
+            phaseTimers[i] = Timer.builder("thz.slot.phase").description("where a slot's time goes")
+                    .tag("phase", phaseNames[i]).publishPercentiles(0.5, 0.99).register(registry);
+        }
         deadlineMisses = Counter.builder("thz.slot.deadline.misses").description("agent actions replaced by a fallback")
                 .register(registry);
         fallbackSlots = Counter.builder("thz.slot.fallback.slots").description("slots with at least one fallback")
@@ -122,6 +136,11 @@ public class RunManager {
         }
         TwinRun next = new TwinRun(runId, env, seUsers, played, config.deadlineMs(), config.publishExperience(), barrier,
                 publisher, this::record);
+        next.onPhases(p -> {
+            for (int i = 0; i < p.length; i++) {
+                phaseTimers[i].record(p[i], TimeUnit.NANOSECONDS);
+            }
+        });
         runStartNanos = System.nanoTime();
         runEndNanos = 0;
         run = next;
@@ -161,12 +180,12 @@ public class RunManager {
 
         @Override
         public void outcome(OutcomeRecord outcome) {
-            out.send(WireMessages.of(layout.name(Topic.OUTCOMES), outcome.runId(), outcome));
+            recordOut.send(WireMessages.of(layout.name(Topic.OUTCOMES), outcome.runId(), outcome));
         }
 
         @Override
         public void experience(ExperienceRecord experience) {
-            out.send(WireMessages.of(layout.name(Topic.EXPERIENCE), experience.runId(), experience));
+            recordOut.send(WireMessages.of(layout.name(Topic.EXPERIENCE), experience.runId(), experience));
         }
     };
 
