@@ -45,7 +45,7 @@ running_pid() {
   pid="$(cat "$PIDFILE" 2>/dev/null || true)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep "kafka.Kafka" >/dev/null || return 1
   echo "$pid"
 }
 
@@ -59,7 +59,8 @@ port_owner() {
   inode="$line"
   [[ -n "$inode" ]] || { echo "unknown process"; return; }
   for pid in /proc/[0-9]*; do
-    if ls -l "$pid/fd" 2>/dev/null | grep -q "socket:\[$inode\]"; then
+    # grep without -q reads to the end: with pipefail, an early exit would fail the pipeline (SIGPIPE)
+    if ls -l "$pid/fd" 2>/dev/null | grep "socket:\[$inode\]" >/dev/null; then
       echo "pid ${pid#/proc/} ($(tr '\0' ' ' <"$pid/cmdline" | cut -c1-80))"
       return
     fi

@@ -24,6 +24,17 @@ public interface ChannelConfig {
     @WithDefault("true")
     boolean publishExperience();
 
-    /** Where {@code POST /run} may read recorded channel streams from (absent: any readable path). */
+    /**
+     * Where {@code POST /run} may read recorded channel streams from: a relative {@code replay} path
+     * resolves in it, and a path outside it is refused (absent: any readable path).
+     */
     Optional<String> recordingsDir();
+
+    /**
+     * A file that every simulated run records its slots to (channels, traffic, episode flags and
+     * bootstrap slots: a channel stream that {@code POST /run {"replay": ...}} plays back); a
+     * {@code {run}} in it is replaced by the run id, else each run replaces the file. Absent: no
+     * recording. Replayed runs are not recorded.
+     */
+    Optional<String> recordTo();
 }

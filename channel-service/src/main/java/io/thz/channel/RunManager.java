@@ -55,10 +55,17 @@ public class RunManager {
     @Inject
     MeterRegistry registry;
 
+    /** Observations: small, latency-critical, on a producer of their own. */
     @Inject
     @Channel("twin-out")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
     Emitter<byte[]> out;
+
+    /** Outcomes and experience: large records that must not queue in front of the next slot's observations. */
+    @Inject
+    @Channel("record-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+    Emitter<byte[]> recordOut;
 
     private final SlotBarrier barrier = new SlotBarrier();
     private Scenario scenario;
@@ -71,6 +78,7 @@ public class RunManager {
     private long runStartNanos;
     private volatile long runEndNanos;
     private Timer latency;
+    private Timer[] phaseTimers;
     private Counter deadlineMisses;
     private Counter fallbackSlots;
     private final AtomicLong lastEeMilli = new AtomicLong();
@@ -84,6 +92,12 @@ public class RunManager {
         layout = topics.layout();
         latency = Timer.builder("thz.slot.latency").description("observations published to slot scored")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        String[] phaseNames = {"observe", "wait-for-agents", "score", "publish"};
+        phaseTimers = new Timer[phaseNames.length];
+        for (int i = 0; i < phaseNames.length; i++) {
+            phaseTimers[i] = Timer.builder("thz.slot.phase").description("where a slot's time goes")
+                    .tag("phase", phaseNames[i]).publishPercentiles(0.5, 0.99).register(registry);
+        }
         deadlineMisses = Counter.builder("thz.slot.deadline.misses").description("agent actions replaced by a fallback")
                 .register(registry);
         fallbackSlots = Counter.builder("thz.slot.fallback.slots").description("slots with at least one fallback")
@@ -100,30 +114,59 @@ public class RunManager {
                 model.algorithm(), config.deadlineMs());
     }
 
-    /** Starts a run; refused while one is running. */
-    public synchronized RunStatus start(long slots, Long seed) {
+    /**
+     * Starts a run; refused while one is running. With a {@code replay} path the run plays that
+     * recording (the seed is then the recording's) and ends with it: at most its recorded
+     * episodes times T slots are played.
+     *
+     * @throws RunRequestException when the replay file is outside thz.channel.recordings-dir, missing,
+     *                             unreadable, not a channel stream or recorded for another network
+     */
+    public synchronized RunStatus start(long slots, Long seed, String replay) {
         if (run != null && ("RUNNING".equals(run.state()) || "PAUSED".equals(run.state()))) {
             throw new IllegalStateException("run " + run.runId() + " is still " + run.state() + "; stop it first");
         }
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
-        ThzNetworkEnv env = new ThzNetworkEnv(scenario, seed == null ? model.seed() : seed);
+        RunChannels.Opened channels = new RunChannels(config.recordingsDir(), config.recordTo())
+                .open(scenario, seed == null ? model.seed() : seed, replay, runId);
+        ThzNetworkEnv env = channels.env();
+        long played = Math.min(slots, channels.playableSlots());
         synchronized (outcomes) {
             outcomes.clear();
         }
-        TwinRun next = new TwinRun(runId, env, seUsers, slots, config.deadlineMs(), config.publishExperience(), barrier,
+        TwinRun next = new TwinRun(runId, env, seUsers, played, config.deadlineMs(), config.publishExperience(), barrier,
                 publisher, this::record);
+        next.onPhases(p -> {
+            for (int i = 0; i < p.length; i++) {
+                phaseTimers[i].record(p[i], TimeUnit.NANOSECONDS);
+            }
+        });
         runStartNanos = System.nanoTime();
         runEndNanos = 0;
         run = next;
         thread = new Thread(() -> {
-            next.run();
+            try {
+                next.run();
+            } finally {
+                closeQuietly(env, runId);
+            }
             runEndNanos = System.nanoTime();
             LOG.infof("run %s %s after %d slots", runId, next.state(), outcomes.size());
         }, "twin-" + runId);
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("run %s: %d slots, seed %d", runId, slots, seed == null ? model.seed() : seed);
+        LOG.infof("run %s: %d slots%s, %s", runId, played,
+                played < slots ? " (" + slots + " asked; the recording ends there)" : "", channels.description());
         return status();
+    }
+
+    /** Closes a run's environment: a replay's file, a recording's output (flushed). */
+    private static void closeQuietly(ThzNetworkEnv env, String runId) {
+        try {
+            env.close();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "run %s: closing its channel source failed", runId);
+        }
     }
 
     private final TwinPublisher publisher = new TwinPublisher() {
@@ -137,12 +180,12 @@ public class RunManager {
 
         @Override
         public void outcome(OutcomeRecord outcome) {
-            out.send(WireMessages.of(layout.name(Topic.OUTCOMES), outcome.runId(), outcome));
+            recordOut.send(WireMessages.of(layout.name(Topic.OUTCOMES), outcome.runId(), outcome));
         }
 
         @Override
         public void experience(ExperienceRecord experience) {
-            out.send(WireMessages.of(layout.name(Topic.EXPERIENCE), experience.runId(), experience));
+            recordOut.send(WireMessages.of(layout.name(Topic.EXPERIENCE), experience.runId(), experience));
         }
     };
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +29,12 @@ public class RunResource {
     /**
      * A run request.
      *
-     * @param slots how many slots to play
-     * @param seed  master seed of the channels (absent: thz.model.seed)
+     * @param slots  how many slots to play (a replay ends earlier when its recording does)
+     * @param seed   master seed of the channels (absent: thz.model.seed); ignored by a replay
+     * @param replay a recorded channel stream to play instead of simulating (absent or blank:
+     *               simulate); relative to thz.channel.recordings-dir, and confined to it, when that is set
      */
-    public record RunRequest(@Min(1) @Max(100_000_000) long slots, Long seed) {
+    public record RunRequest(@Min(1) @Max(100_000_000) long slots, Long seed, String replay) {
     }
 
     @Inject
@@ -40,9 +43,13 @@ public class RunResource {
     @POST
     public Response start(@Valid RunRequest request) {
         try {
-            return Response.accepted(runs.start(request.slots(), request.seed())).build();
+            return Response.accepted(runs.start(request.slots(), request.seed(), request.replay())).build();
+        } catch (RunRequestException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
         } catch (IllegalStateException e) {
             return Response.status(Response.Status.CONFLICT).entity(Map.of("error", e.getMessage())).build();
+        } catch (UncheckedIOException e) {
+            return Response.serverError().entity(Map.of("error", e.getMessage())).build();
         }
     }
 

@@ -56,6 +56,8 @@ final class TwinRun implements Runnable {
     private final SlotBarrier barrier;
     private final TwinPublisher publisher;
     private final Consumer<OutcomeRecord> onOutcome;
+    /** Per slot, ns: publishing observations, waiting for actions, scoring, publishing outcome and experience. */
+    private Consumer<long[]> phases = p -> { };
     private final List<String> agentIds = new ArrayList<>();
     private final Map<String, ActionRecord> lastValid = new HashMap<>();
     private final AtomicBoolean paused = new AtomicBoolean();
@@ -101,7 +103,9 @@ final class TwinRun implements Runnable {
                 long deadline = System.currentTimeMillis() + deadlineMs;
                 barrier.open(runId, slot, new LinkedHashSet<>(agentIds));
                 publishObservations(obs, slot, episode, step, deadline);
+                long published = System.nanoTime();
                 Map<String, ActionRecord> actions = barrier.await(deadline);
+                long gathered = System.nanoTime();
                 List<String> fallbacks = new ArrayList<>();
                 float[][] apLogits = new float[graph.aps()][];
                 int[][] risChoices = new int[graph.rises()][];
@@ -132,6 +136,7 @@ final class TwinRun implements Runnable {
                 }
                 long version = lowestVersion == Long.MAX_VALUE ? -1 : lowestVersion;
                 StepResult result = env.step(new JointAction(powers, ris, Clustering.QOS));
+                long scored = System.nanoTime();
                 SlotMetrics m = result.metrics();
                 boolean last = result.truncated() || result.terminated();
                 double latencyMs = (System.nanoTime() - start) / 1e6;
@@ -151,6 +156,7 @@ final class TwinRun implements Runnable {
                 }
                 publisher.outcome(outcome);
                 onOutcome.accept(outcome);
+                phases.accept(new long[] {published - start, gathered - published, scored - gathered, System.nanoTime() - scored});
                 if (last) {
                     episode++;
                     step = 0;
@@ -236,6 +242,12 @@ final class TwinRun implements Runnable {
         float[] logits = new float[info.apActionDim()];
         logits[logits.length - 1] = UNUSED_POWER_LOGIT;
         return new ActionRecord(WireRecord.SCHEMA, runId, slot, id, -1, logits, new int[0], Double.NaN, Double.NaN);
+    }
+
+    /** Receives each slot's phase durations (see {@link #phases}). */
+    TwinRun onPhases(Consumer<long[]> sink) {
+        this.phases = sink;
+        return this;
     }
 
     void pause() {

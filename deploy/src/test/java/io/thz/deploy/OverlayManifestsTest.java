@@ -165,8 +165,8 @@ class OverlayManifestsTest {
             for (String server : env.get("KAFKA_BOOTSTRAP_SERVERS").split(",")) {
                 assertThat(server).as(name + " bootstrap server").matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?:[0-9]{1,5}");
             }
-            assertThat(env.get("THZ_ALGORITHM")).as(name + " THZ_ALGORITHM").isIn("ge-vdac", "ie-vdac", "vdac");
-            assertThat(env.get("THZ_RUN_ID")).as(name + " THZ_RUN_ID").isNotBlank();
+            assertThat(env.get("THZ_MODEL_ALGORITHM")).as(name + " THZ_MODEL_ALGORITHM").isIn("ge-vdac", "ie-vdac", "vdac");
+            assertThat(env.get("THZ_MODEL_SEED")).as(name + " THZ_MODEL_SEED").matches("-?[0-9]+");
         }
     }
 
@@ -175,8 +175,8 @@ class OverlayManifestsTest {
     void theScenarioFileIsAKeyOfAMountedConfigMap(String overlay) {
         Manifests m = Kustomize.overlay(overlay);
         for (Deployment d : m.deployments()) {
-            String file = m.environment(d).get("THZ_SCENARIO_FILE");
-            assertThat(file).as(d.getMetadata().getName() + " THZ_SCENARIO_FILE").startsWith("/");
+            String file = m.environment(d).get("THZ_MODEL_SCENARIO_FILE");
+            assertThat(file).as(d.getMetadata().getName() + " THZ_MODEL_SCENARIO_FILE").startsWith("/");
             VolumeMount mount = Manifests.mountHolding(Manifests.container(d), file)
                     .orElseThrow(() -> new AssertionError(d.getMetadata().getName() + ": nothing mounted at " + file));
             assertThat(mount.getReadOnly()).as("scenario mount read-only").isTrue();
@@ -280,7 +280,7 @@ class OverlayManifestsTest {
         Map<String, String> env = m.environment(learner);
         Container c = Manifests.container(learner);
 
-        assertPersistentMount(m, learner, env.get("THZ_CHECKPOINT_DIR"), "thz-checkpoints");
+        assertPersistentMount(m, learner, env.get("THZ_LEARNER_CHECKPOINT_DIR"), "thz-checkpoints");
 
         String djlCache = env.get("DJL_CACHE_DIR");
         VolumeMount cacheMount = Manifests.mountHolding(c, djlCache)
@@ -309,7 +309,7 @@ class OverlayManifestsTest {
         Deployment channel = m.deployment("channel-service");
         assertThat(channel.getSpec().getReplicas()).as("one slot clock").isEqualTo(1);
         assertThat(channel.getSpec().getStrategy().getType()).isEqualTo("Recreate");
-        assertPersistentMount(m, channel, m.environment(channel).get("THZ_RECORDINGS_DIR"), "thz-recordings");
+        assertPersistentMount(m, channel, m.environment(channel).get("THZ_CHANNEL_RECORDINGS_DIR"), "thz-recordings");
     }
 
     @ParameterizedTest(name = "{0}")

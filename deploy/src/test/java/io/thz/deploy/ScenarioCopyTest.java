@@ -33,7 +33,7 @@ class ScenarioCopyTest {
 
     @Test
     void theServicesLoaderAcceptsTheDeployedScenarioAsTheDefaults() {
-        // what a service does at start-up with THZ_SCENARIO_FILE: an invalid file would refuse it
+        // what a service does at start-up with THZ_MODEL_SCENARIO_FILE: an invalid file would refuse it
         Scenario deployed = ScenarioLoader.load(copy());
         assertThat(deployed).isEqualTo(ScenarioLoader.defaults());
     }

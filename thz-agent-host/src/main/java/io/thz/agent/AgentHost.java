@@ -24,7 +24,11 @@ import io.thz.messaging.WireMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.thz.core.policy.WeightBlobException;
+import io.thz.messaging.DeadLetters;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -38,6 +42,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,6 +84,12 @@ public class AgentHost {
     private Counter embeddingsSent;
     private Counter actionsSent;
     private Timer computeTimer;
+    private Counter degradedSlots;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agent-straggler-check");
+        t.setDaemon(true);
+        return t;
+    });
     private String embeddingsAp;
     private String embeddingsRis;
     private String actions;
@@ -97,6 +110,16 @@ public class AgentHost {
         actionsSent = Counter.builder("thz.agent.actions").tag("type", config.type()).register(registry);
         computeTimer = Timer.builder("thz.agent.compute").description("time spent in the forward pass per record")
                 .tag("type", config.type()).publishPercentiles(0.5, 0.99).register(registry);
+        degradedSlots = Counter.builder("thz.agent.degraded.slots")
+                .description("slots an agent finished without some in-neighbours' messages").tag("type", config.type())
+                .register(registry);
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                unblockStragglers();
+            } catch (RuntimeException e) {
+                LOG.warnf("straggler check failed: %s", e.toString());
+            }
+        }, 20, 20, TimeUnit.MILLISECONDS);
         LOG.infof("%s hosts %s agents of a graph of %d APs, %d RISs, %d edges (%s)", config.replica(), config.type(),
                 graph.aps(), graph.rises(), graph.edges().size(), model.algorithm());
     }
@@ -108,25 +131,50 @@ public class AgentHost {
     /** Observations and embeddings addressed to the agents of this replica's partitions. */
     @Incoming("agent-in")
     @Blocking(ordered = true)
-    public void receive(ConsumerRecord<String, byte[]> record) {
+    public CompletionStage<Void> receive(Message<byte[]> record) {
+        synchronized (agents) {
+            return handle(record);
+        }
+    }
+
+    /** Every 20 ms: agents still waiting close to their deadline go on without the silent in-neighbours. */
+    private void unblockStragglers() {
+        long now = System.currentTimeMillis();
+        synchronized (agents) {
+            for (AgentRuntime agent : agents.values()) {
+                if (agent.waiting() && now >= agent.deadlineEpochMs() - config.stragglerSlackMs()) {
+                    if (agent.proceedWithoutStragglers(outbox)) {
+                        degradedSlots.increment();
+                    }
+                }
+            }
+        }
+    }
+
+    private CompletionStage<Void> handle(Message<byte[]> record) {
         PolicyNetwork current = policy;
         Timer.Sample sample = Timer.start(registry);
         try {
-            if (record.topic().equals(observationsTopic)) {
-                ObservationRecord obs = WireCodec.decode(record.value(), ObservationRecord.class);
+            String topic = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                    .orElse("");
+            if (topic.equals(observationsTopic)) {
+                ObservationRecord obs = WireCodec.decode(record.getPayload(), ObservationRecord.class);
                 AgentRuntime agent = runtime(obs.agent());
                 if (current == null) {
-                    return; // no weights yet: the channel-service's deadline fallback acts for us
+                    return record.ack(); // no weights yet: the channel-service's deadline fallback acts for us
                 }
                 if (System.currentTimeMillis() > obs.deadlineEpochMs()) {
                     lateSkipped.incrementAndGet(); // a backlog after a rebalance: catching up beats acting late
-                    return;
+                    return record.ack();
                 }
                 agent.onObservation(obs, current, outbox);
             } else {
-                EmbeddingRecord message = WireCodec.decode(record.value(), EmbeddingRecord.class);
+                EmbeddingRecord message = WireCodec.decode(record.getPayload(), EmbeddingRecord.class);
                 runtime(message.to()).onMessage(message, outbox);
             }
+            return record.ack();
+        } catch (WireFormatException | IllegalArgumentException e) {
+            return DeadLetters.reject(record, "agent-in", e);
         } finally {
             sample.stop(computeTimer);
         }
@@ -162,24 +210,33 @@ public class AgentHost {
     /** Weights from the learner: checked against this deployment, then used from the next slot on. */
     @Incoming("policy-in")
     @Blocking
-    public void policy(byte[] bytes) {
-        PolicyRecord record = WireCodec.decode(bytes, PolicyRecord.class);
-        if (!record.algorithm().equals(model.algorithm())) {
-            return; // another algorithm's weights on a shared topic
-        }
-        PolicyNetwork network = PolicyNetwork.of(WeightBlob.fromBytes(record.blob()));
-        if (network.shape().aps() != graph.aps() || network.shape().rises() != graph.rises()) {
-            throw new WireFormatException("PolicyRecord.blob: a network for " + network.shape().aps() + " APs and "
-                    + network.shape().rises() + " RISs, this deployment has " + graph.aps() + " and " + graph.rises());
-        }
-        PolicyNetwork old = policy;
-        if (old == null || network.policyVersion() >= old.policyVersion()) {
-            policy = network;
-            LOG.infof("%s: policy version %d", config.replica(), network.policyVersion());
+    public CompletionStage<Void> policy(Message<byte[]> message) {
+        try {
+            PolicyRecord record = WireCodec.decode(message.getPayload(), PolicyRecord.class);
+            if (!record.algorithm().equals(model.algorithm())) {
+                return message.ack(); // another algorithm's weights on a shared topic
+            }
+            PolicyNetwork network = PolicyNetwork.of(WeightBlob.fromBytes(record.blob()));
+            if (network.shape().aps() != graph.aps() || network.shape().rises() != graph.rises()) {
+                throw new WireFormatException("PolicyRecord.blob: a network for " + network.shape().aps() + " APs and "
+                        + network.shape().rises() + " RISs, this deployment has " + graph.aps() + " and " + graph.rises());
+            }
+            PolicyNetwork old = policy;
+            if (old == null || network.policyVersion() >= old.policyVersion()) {
+                policy = network;
+                LOG.infof("%s: policy version %d", config.replica(), network.policyVersion());
+            }
+            return message.ack();
+        } catch (WireFormatException | WeightBlobException | IllegalArgumentException e) {
+            return DeadLetters.reject(message, "policy-in", e);
         }
     }
 
-    /** Partitions assigned to this replica (see {@link AgentRebalance}). */
+    /**
+     * Partitions assigned to this replica (see {@link AgentRebalance}). Agents this replica keeps
+     * keep their state (GRU, slot in progress); agents it no longer owns are forgotten here, not on
+     * revocation, because the eager protocol revokes everything before each reassignment.
+     */
     void assigned(Collection<TopicPartition> assigned) {
         synchronized (partitions) {
             for (TopicPartition tp : assigned) {
@@ -188,10 +245,13 @@ public class AgentHost {
                 }
             }
         }
+        synchronized (agents) {
+            agents.keySet().removeIf(id -> !partitions().contains(partitionOf(AgentId.parse(id))));
+        }
         LOG.infof("%s: partitions %s -> agents %s", config.replica(), partitions(), hostedAgents());
     }
 
-    /** Partitions taken from this replica: its agents there are forgotten. */
+    /** Partitions taken from this replica (their agents are pruned at the next assignment). */
     void revoked(Collection<TopicPartition> revoked) {
         synchronized (partitions) {
             for (TopicPartition tp : revoked) {
@@ -200,7 +260,6 @@ public class AgentHost {
                 }
             }
         }
-        agents.keySet().removeIf(id -> !partitions().contains(partitionOf(AgentId.parse(id))));
     }
 
     /** The partition of an agent on the agent topics (the same rule the channel-service publishes with). */
@@ -238,7 +297,23 @@ public class AgentHost {
     }
 
     public long droppedMessages() {
-        return agents.values().stream().mapToLong(AgentRuntime::droppedMessages).sum();
+        synchronized (agents) {
+            return agents.values().stream().mapToLong(AgentRuntime::droppedMessages).sum();
+        }
+    }
+
+    /** Bytes this replica sent on the embeddings topics (encoded records, before compression). */
+    public long embeddingBytes() {
+        return (long) embeddingBytes.count();
+    }
+
+    public long degradedSlots() {
+        return (long) degradedSlots.count();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopTicker() {
+        ticker.shutdownNow();
     }
 
     public String replica() {

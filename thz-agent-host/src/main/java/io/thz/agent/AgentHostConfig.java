@@ -12,6 +12,14 @@ public interface AgentHostConfig {
     @Pattern(regexp = "ap|ris", message = "must be ap or ris")
     String type();
 
+    /**
+     * How long before a slot's deadline an agent stops waiting for silent in-neighbours and acts
+     * on the messages it has (ms): a crashed neighbour then costs accuracy, not the action.
+     */
+    @WithDefault("200")
+    @jakarta.validation.constraints.Min(0)
+    long stragglerSlackMs();
+
     /** A name for this replica in logs and status (default: the host name). */
     @WithDefault("${HOSTNAME:${quarkus.uuid}}")
     String replica();

@@ -28,6 +28,8 @@ public class AgentResource {
         m.put("actions", host.slotsActed());
         m.put("lateSkipped", host.lateSkipped());
         m.put("droppedMessages", host.droppedMessages());
+        m.put("degradedSlots", host.degradedSlots());
+        m.put("embeddingBytes", host.embeddingBytes());
         return m;
     }
 }

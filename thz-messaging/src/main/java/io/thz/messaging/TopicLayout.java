@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public record TopicLayout(String prefix, int agentPartitions, short replicationF
                 }
             }
             List<String> names = topics.stream().map(this::name).toList();
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = describe(admin, names);
             for (Topic t : topics) {
                 int actual = described.get(name(t)).partitions().size();
                 if (t.agentPartitioned() && actual != agentPartitions) {
@@ -113,6 +114,25 @@ public record TopicLayout(String prefix, int agentPartitions, short replicationF
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Describes the topics, retrying while a topic another service has just created is not yet
+     * known to the broker's metadata (services start at the same time and race to create them).
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > end) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 

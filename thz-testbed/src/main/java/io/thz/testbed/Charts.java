@@ -29,6 +29,21 @@ final class Charts {
     private Charts() {
     }
 
+    /**
+     * Loads fonts and the PNG writer now: they register JVM shutdown hooks on first use, which
+     * fails once Ctrl-C has started the shutdown, when the run report is still to be written.
+     */
+    static void warmUp() {
+        try {
+            Path tmp = java.nio.file.Files.createTempFile("thz-warmup", ".png");
+            lines(tmp, "warm-up", "x", "y", new double[] {0, 1}, Map.of("y", new double[] {0, 1}), 1);
+            histogram(tmp, "warm-up", "x", new double[] {0, 1}, 2);
+            java.nio.file.Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException e) {
+            // a report without plots is still a report
+        }
+    }
+
     /** One or more series over a common x axis; each raw series is drawn with its moving average. */
     static void lines(Path png, String title, String xLabel, String yLabel, double[] x,
                       Map<String, double[]> series, int movingAverage) throws IOException {

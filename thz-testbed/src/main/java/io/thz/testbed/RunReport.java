@@ -54,16 +54,17 @@ public final class RunReport {
             firstSlotOfVersion.putIfAbsent(o.policyVersion(), o.slot());
         }
         int window = Math.max(1, Math.min(100, n / 10));
-        Charts.lines(dir.resolve("reward.png"), "Reward (35) per slot", "slot", "reward", slot, Map.of("reward", reward), window);
-        Charts.lines(dir.resolve("energy-efficiency.png"), "Energy efficiency (21)", "slot", "Gbit/J", slot,
-                Map.of("energy efficiency", ee), window);
-        Charts.lines(dir.resolve("reliability.png"), "Users with queue below q_max", "slot", "fraction", slot,
-                Map.of("reliability", reliability), window);
-        Map<String, double[]> latencySeries = new LinkedHashMap<>();
-        latencySeries.put("slot latency", latency);
-        Charts.lines(dir.resolve("latency.png"), "Slot latency over Kafka", "slot", "ms", slot, latencySeries, window);
-        Charts.lines(dir.resolve("policy-version.png"), "Policy version the agents acted with", "slot", "version", slot,
-                Map.of("policy version", version), 1);
+        List<String> plotProblems = new java.util.ArrayList<>();
+        plot(plotProblems, () -> Charts.lines(dir.resolve("reward.png"), "Reward (35) per slot", "slot", "reward", slot,
+                Map.of("reward", reward), window));
+        plot(plotProblems, () -> Charts.lines(dir.resolve("energy-efficiency.png"), "Energy efficiency (21)", "slot",
+                "Gbit/J", slot, Map.of("energy efficiency", ee), window));
+        plot(plotProblems, () -> Charts.lines(dir.resolve("reliability.png"), "Users with queue below q_max", "slot",
+                "fraction", slot, Map.of("reliability", reliability), window));
+        plot(plotProblems, () -> Charts.lines(dir.resolve("latency.png"), "Slot latency over Kafka", "slot", "ms", slot,
+                Map.of("slot latency", latency), window));
+        plot(plotProblems, () -> Charts.lines(dir.resolve("policy-version.png"), "Policy version the agents acted with",
+                "slot", "version", slot, Map.of("policy version", version), 1));
 
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
@@ -89,11 +90,26 @@ public final class RunReport {
         for (String png : List.of("reward", "energy-efficiency", "reliability", "latency", "policy-version")) {
             md.append("![").append(png).append("](").append(png).append(".png)\n\n");
         }
+        if (!plotProblems.isEmpty()) {
+            md.append("Some plots could not be drawn: ").append(String.join("; ", plotProblems)).append("\n\n");
+        }
         md.append("## Policy versions\n\n| version | first slot |\n|---|---|\n");
         firstSlotOfVersion.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" |\n"));
         Path file = dir.resolve("report.md");
         Files.writeString(file, md.toString());
         return file;
+    }
+
+    private interface Plot {
+        void draw() throws IOException;
+    }
+
+    private static void plot(List<String> problems, Plot plot) {
+        try {
+            plot.draw();
+        } catch (IOException | RuntimeException e) {
+            problems.add(e.toString());
+        }
     }
 
     private static void row(StringBuilder md, String k, String v) {

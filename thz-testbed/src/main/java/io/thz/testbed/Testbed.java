@@ -139,6 +139,17 @@ public final class Testbed implements AutoCloseable {
         return JSON.readValue(r.body(), RunStatus.class);
     }
 
+    /** Stops the run (if the channel-service still answers) and returns its last status. */
+    public RunStatus stopRunQuietly() throws IOException, InterruptedException {
+        try {
+            http.send(HttpRequest.newBuilder(channelUri("/run/stop")).POST(HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // already gone: report what status() still gives
+        }
+        return status();
+    }
+
     public RunStatus status() throws IOException, InterruptedException {
         return getJson(channelUri("/run"), new TypeReference<>() { });
     }
@@ -202,8 +213,12 @@ public final class Testbed implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** Stops everything this testbed started, in reverse order; idempotent and safe from two threads. */
     @Override
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
+        if (closed) {
+            return;
+        }
         List<ServiceProcess> reverse = new ArrayList<>(services);
         Collections.reverse(reverse);
         for (ServiceProcess p : reverse) {
@@ -212,7 +227,10 @@ public final class Testbed implements AutoCloseable {
         if (startedBroker) {
             new LocalBroker(options.root()).stop();
         }
+        closed = true;
     }
+
+    private boolean closed;
 
     /** Where progress goes. */
     public interface ProgressSink {

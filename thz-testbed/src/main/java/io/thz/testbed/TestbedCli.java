@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code ./thz up} and {@code ./thz replay}: the testbed on one machine. */
-@Command(name = "thz", mixinStandardHelpOptions = true, subcommands = {TestbedCli.Up.class, TestbedCli.Replay.class})
+@Command(name = "thz", mixinStandardHelpOptions = true, subcommands = {TestbedCli.Up.class, TestbedCli.Replay.class, LoopBenchmark.class})
 public final class TestbedCli {
 
     public static void main(String[] args) {
@@ -85,49 +85,72 @@ public final class TestbedCli {
                     apReplicas, risReplicas, bootstrap == null || bootstrap.isBlank() ? null : bootstrap, prefix,
                     basePort, Duration.ofMillis(deadlineMs), !noLearning, properties);
             ConsoleProgress progress = new ConsoleProgress(slots);
+            Charts.warmUp();
             Testbed testbed = new Testbed(options);
-            AtomicBoolean closed = new AtomicBoolean();
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("algorithm", algorithm);
+            settings.put("scenario", scenario != null ? scenario.toString()
+                    : "bundled " + properties.getOrDefault("thz.model.scenario", "default"));
+            settings.put("channels", replay == null ? "simulated, seed " + seed : "replayed from " + replay);
+            settings.put("slots", Long.toString(slots));
+            settings.put("replicas (AP / RIS agents)", apReplicas + " / " + risReplicas);
+            settings.put("slot deadline", deadlineMs + " ms");
+            settings.put("learning", Boolean.toString(!noLearning));
+            AtomicBoolean reported = new AtomicBoolean();
+            AtomicBoolean interrupted = new AtomicBoolean();
             Thread hook = new Thread(() -> {
-                if (closed.compareAndSet(false, true)) {
-                    System.err.println("\nthz: stopping the services" + (bootstrap == null ? " and the broker" : ""));
+                interrupted.set(true);
+                if (reported.compareAndSet(false, true)) {
+                    System.err.println("\nthz: interrupted: writing the report of the slots so far, then stopping the services"
+                            + (bootstrap == null ? " and the broker" : ""));
                     try {
-                        testbed.close();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                        RunStatus last = testbed.stopRunQuietly();
+                        writeReport(testbed, runDir, settings, new RunStatus(last.runId(), "INTERRUPTED", last.slot(),
+                                last.slotsTarget(), last.episode(), last.policyVersion(), last.meanReward(),
+                                last.meanEeGbitPerJoule(), last.reliability(), last.fallbackSlots(), last.deadlineMisses(),
+                                last.latencyP50Ms(), last.latencyP99Ms(), last.slotsPerSecond(), "stopped by Ctrl-C"));
+                    } catch (Exception e) {
+                        System.err.println("thz: no report: " + e.getMessage());
                     }
+                }
+                try {
+                    testbed.close(); // idempotent: waits for a close already under way, so nothing is left behind
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "thz-up-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             RunStatus status;
-            List<OutcomeRecord> outcomes;
             try {
                 testbed.start(progress);
                 testbed.startRun(slots);
                 status = testbed.awaitRun(Duration.ofHours(24), progress);
-                outcomes = testbed.outcomes();
-            } finally {
-                if (closed.compareAndSet(false, true)) {
-                    testbed.close();
+                progress.done();
+                if (reported.compareAndSet(false, true)) {
+                    writeReport(testbed, runDir, settings, status);
                 }
+            } catch (Exception e) {
+                if (interrupted.get()) {
+                    return 130; // Ctrl-C: the hook reports and stops
+                }
+                throw e;
+            } finally {
+                testbed.close();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
                     // Ctrl-C: the hook is already running
                 }
             }
-            progress.done();
-            Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("algorithm", algorithm);
-            settings.put("scenario", scenario == null ? "bundled default" : scenario.toString());
-            settings.put("channels", replay == null ? "simulated, seed " + seed : "replayed from " + replay);
-            settings.put("slots", Long.toString(slots));
-            settings.put("replicas (AP / RIS agents)", apReplicas + " / " + risReplicas);
-            settings.put("slot deadline", deadlineMs + " ms");
-            settings.put("learning", Boolean.toString(!noLearning));
+            return "DONE".equals(status.state()) ? 0 : 1;
+        }
+
+        private static void writeReport(Testbed testbed, Path runDir, Map<String, String> settings, RunStatus status)
+                throws Exception {
+            List<OutcomeRecord> outcomes = testbed.outcomes();
             Path report = RunReport.write(runDir, "Testbed run " + status.runId(), settings, status, outcomes);
             System.out.println("report: " + report);
             System.out.println("logs:   " + runDir.resolve("logs"));
-            return "DONE".equals(status.state()) ? 0 : 1;
         }
     }
 

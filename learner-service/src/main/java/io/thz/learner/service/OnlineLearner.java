@@ -22,6 +22,7 @@ import io.thz.learner.config.LearnerConfigLoader;
 import io.thz.learner.learners.ActorCriticLearner;
 import io.thz.learner.learners.Algorithms;
 import io.thz.learner.learners.UpdateStats;
+import io.thz.messaging.DeadLetters;
 import io.thz.messaging.ModelConfig;
 import io.thz.messaging.Topic;
 import io.thz.messaging.TopicsConfig;
@@ -129,7 +130,7 @@ public class OnlineLearner {
         try {
             record = WireCodec.decode(message.getPayload(), ExperienceRecord.class);
         } catch (WireFormatException e) {
-            return message.nack(e);
+            return DeadLetters.reject(message, "experience-in", e);
         }
         String key = record.runId() + "#" + record.slot();
         if (record.slot() <= consumed.getOrDefault(record.runId(), -1L) || !pendingKeys.add(key)) {

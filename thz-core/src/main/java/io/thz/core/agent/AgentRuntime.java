@@ -52,6 +52,7 @@ public final class AgentRuntime {
     private float[] gru;
     private SlotState current;
     private long droppedMessages;
+    private long degradedSlots;
 
     /**
      * @param id    the agent
@@ -169,12 +170,18 @@ public final class AgentRuntime {
                 Map<Integer, float[]> got = s.received.getOrDefault(s.layer, Map.of());
                 List<Integer> inbound = graph.inbound(type, id.index());
                 if (!got.keySet().containsAll(inbound)) {
-                    return; // wait for the missing in-neighbours
+                    if (!s.withoutStragglers) {
+                        return; // wait for the missing in-neighbours
+                    }
+                    s.degraded = true;
                 }
                 if (mode == ActorInput.GRAPH_EMBEDDED) {
                     List<float[]> messages = new ArrayList<>(inbound.size());
                     for (int e : inbound) { // canonical edge order, as in the one-process forward pass
-                        messages.add(got.get(e));
+                        float[] m = got.get(e);
+                        if (m != null) { // the mean is over the in-neighbours that answered
+                            messages.add(m);
+                        }
                     }
                     s.state = s.policy.nodeUpdate(s.layer, type, s.state, messages);
                     s.layer++;
@@ -214,6 +221,9 @@ public final class AgentRuntime {
             logProb = RisHead.logProb(output.head(), choices, choicesPerElement);
         }
         s.acted = true;
+        if (s.degraded) {
+            degradedSlots++;
+        }
         out.action(new ActionRecord(WireRecord.SCHEMA, s.obs.runId(), s.obs.slot(), id.toString(), policy.policyVersion(),
                 sample, choices, logProb, output.value()));
     }
@@ -238,7 +248,45 @@ public final class AgentRuntime {
         for (Map.Entry<Integer, float[]> e : s.received.getOrDefault(0, Map.of()).entrySet()) {
             edges[e.getKey()] = e.getValue();
         }
+        for (int e : graph.inbound(type, id.index())) {
+            if (edges[e] == null) { // a straggler's raw feature: unknown, taken as zero
+                edges[e] = new float[s.policy.shape().edgeDim(graph.edges().get(e).type())];
+            }
+        }
         return new GraphObservation(apNodes, risNodes, edges);
+    }
+
+    /**
+     * Finishes the current slot without the in-neighbours that have not answered yet (a crashed or
+     * late agent): each remaining layer aggregates the messages that did arrive (the mean over fewer
+     * neighbours), and the agent acts. The host calls it shortly before the slot's deadline, so one
+     * silent agent costs its neighbours some accuracy instead of their actions.
+     *
+     * @return true when this call made the agent act
+     */
+    public boolean proceedWithoutStragglers(Outbox out) {
+        SlotState s = current;
+        if (s == null || s.acted) {
+            return false;
+        }
+        s.withoutStragglers = true;
+        advance(out);
+        return s.acted;
+    }
+
+    /** Whether the agent is waiting for messages of the slot it is on. */
+    public boolean waiting() {
+        return current != null && !current.acted;
+    }
+
+    /** The action deadline of the slot the agent is on (epoch ms), or Long.MAX_VALUE when idle. */
+    public long deadlineEpochMs() {
+        return current == null ? Long.MAX_VALUE : current.obs.deadlineEpochMs();
+    }
+
+    /** Slots this agent finished without some in-neighbours' messages. */
+    public long degradedSlots() {
+        return degradedSlots;
     }
 
     private static EdgeType edgeType(String name) {
@@ -265,6 +313,8 @@ public final class AgentRuntime {
         float[] state;
         int layer;
         boolean acted;
+        boolean withoutStragglers;
+        boolean degraded;
 
         SlotState(ObservationRecord obs, PolicyNetwork policy) {
             this.obs = obs;

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * {@code subcommands} attribute below; exit code 2 means bad input or bad usage.
  */
 @Command(name = "thz", description = "THz MIMO-NOMA network (GE-VDAC reference implementation): core tools.",
-        subcommands = {SlotCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SlotCommand.class, RecordCommand.class, CommandLine.HelpCommand.class})
 public final class ThzCoreCli implements Runnable {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")

@@ -1,10 +1,6 @@
 package io.thz.core.env;
 
-import io.thz.core.channel.HumanBlockage;
 import io.thz.core.channel.SlotChannels;
-import io.thz.core.geometry.Deployment;
-import io.thz.core.geometry.RandomWalk;
-import io.thz.core.geometry.Vec3;
 import io.thz.core.graph.AgentGraph;
 import io.thz.core.model.Clustering;
 import io.thz.core.model.SlotConfig;
@@ -18,11 +14,15 @@ import io.thz.core.queue.RewardFunction;
 import io.thz.core.random.RandomStreams;
 import io.thz.core.random.StreamNames;
 import io.thz.core.scenario.Scenario;
+import io.thz.core.sim.ChannelSource;
 import io.thz.core.sim.NetworkSimulator;
 import io.thz.core.sim.NetworkSlot;
+import io.thz.core.sim.RecordedChannelSource;
 import io.thz.core.slot.SlotOutcome;
 import io.thz.core.slot.SlotScorer;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,22 +49,35 @@ import java.util.List;
  *
  * <p>There is no terminal state: {@code terminated} is always false and the T-th step returns
  * {@code truncated = true}. Its observation and state describe a bootstrap slot, one more slot
- * of the same episode (users take one more random-walk step and the blockage is drawn again, from
- * the {@link StreamNames#BOOTSTRAP} subtree; the queues are those after slot T), for the critics'
- * value of the cut-off episode. Stepping again needs a {@link #reset()}.
+ * of the same episode ({@link ChannelSource#bootstrap()}: simulated, users take one more
+ * random-walk step and the blockage is drawn again, from the {@link StreamNames#BOOTSTRAP}
+ * subtree; the queues are those after slot T), for the critics' value of the cut-off episode.
+ * Stepping again needs a {@link #reset()}.
+ *
+ * <h2>Channel sources: simulated or replayed</h2>
+ * The slots (channels, traffic arrivals, episode structure, bootstrap slots) come from a
+ * {@link ChannelSource}: a {@link NetworkSimulator} with the environment's master seed, or a
+ * recording ({@link #replaying(Scenario, Path)}). A recording of (scenario, seed) replayed with
+ * the same actions gives bit for bit the observations, states and rewards of the simulated
+ * environment. A replay addresses only the recorded episodes: {@link #maxEpisodes()} is their
+ * number, {@link #seekEpisode} takes a recorded episode number, {@link #reset(long)} picks the
+ * recorded episode at position {@code floorMod(seed, maxEpisodes())}, and {@link #reset()} after
+ * the last recorded episode starts again from the first, as the simulated environment does at the
+ * end of its range.
  *
  * <h2>Randomness</h2>
- * The network's draws come from a {@link NetworkSimulator} with the environment's master seed; a
- * stochastic policy takes {@link #policySeed()}, a node of the same seed's
- * {@link StreamNames#POLICY} subtree for the current episode, so a (seed, episode) pair fixes
- * everything.
+ * The network's draws come from the source; a stochastic policy takes {@link #policySeed()}, a
+ * node of the source's master seed's {@link StreamNames#POLICY} subtree for the current episode,
+ * so a (seed, episode) pair fixes everything, and a replay of a simulated recording gives the
+ * policy the same streams as the live run.
  *
- * <p>Not thread-safe: one environment per thread.
+ * <p>Not thread-safe: one environment per thread. {@link #close()} releases a recording's file.
  */
-public final class ThzNetworkEnv implements MultiAgentEnv {
+public final class ThzNetworkEnv implements MultiAgentEnv, AutoCloseable {
 
     private final Scenario scenario;
-    private final NetworkSimulator simulator;
+    private final ChannelSource source;
+    private final RandomStreams streams;
     private final AgentGraph graph;
     private final FeatureBuilder features;
     private final EnvInfo info;
@@ -76,9 +89,6 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
     private final SlotScorer scorer = new SlotScorer();
     private final LyapunovQueues queues;
     private final RewardFunction rewardFunction;
-    private final RandomWalk walk;
-    private final HumanBlockage blockage;
-    private final Deployment deployment;
     private final JointAction defaultAction;
     private final double[] powerW;
     private final long maxEpisodes;
@@ -87,14 +97,14 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
 
     private boolean started;
     private boolean episodeOver;
-    private long nextEpisode;
+    /** Position (in the source's addressable episodes) of the episode the next reset() starts. */
+    private long nextPosition;
     private long episode;
     private int slotInEpisode;
     private long steps;
     /** The slot being played; null for the bootstrap slot. */
     private NetworkSlot slot;
     private SlotChannels channels;
-    private List<Vec3> positions;
     private JointAction previous;
     private double[] previousRates;
     private GraphObservation observation;
@@ -111,9 +121,18 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
      * @throws io.thz.core.scenario.ScenarioException when the scenario breaks a validation rule
      */
     public ThzNetworkEnv(Scenario scenario, long seed) {
-        this.simulator = new NetworkSimulator(scenario, seed);
+        this(scenario, new NetworkSimulator(scenario, seed));
+    }
+
+    /**
+     * An environment on the slots of {@code source}, which must be slots of {@code scenario}'s
+     * network (a {@link NetworkSimulator} of it, or a {@link RecordedChannelSource} opened for it,
+     * which checks the recording's shape); the environment owns the source from now on.
+     */
+    public ThzNetworkEnv(Scenario scenario, ChannelSource source) {
+        this.source = source;
+        this.streams = RandomStreams.of(source.seed());
         this.scenario = scenario;
-        this.deployment = simulator.deployment();
         this.graph = AgentGraph.of(scenario);
         this.features = new FeatureBuilder(scenario, graph);
         this.info = features.info();
@@ -132,12 +151,35 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
         this.csiConfig = withClustering(scenarioConfig, Clustering.CSI);
         this.queues = new LyapunovQueues(scenario.queueParameters());
         this.rewardFunction = new RewardFunction(scenario.rewardWeights());
-        this.walk = scenario.randomWalk();
-        this.blockage = scenario.humanBlockage();
         this.defaultAction = JointAction.equalPowerRisOff(info, scenario.network().clustering());
         this.powerW = new double[users.size()];
         this.previousRates = new double[users.size()];
-        this.maxEpisodes = Long.MAX_VALUE / scenario.slotsPerEpisode();
+        this.maxEpisodes = source.episodes();
+    }
+
+    /**
+     * An environment that replays a recorded channel stream (e.g. from {@code thz record}) on
+     * {@code scenario}'s network; see the class comment for how its episodes are addressed.
+     *
+     * @throws IOException when the file cannot be opened
+     * @throws io.thz.core.channel.ChannelStreamException when it is not a complete channel stream,
+     *         naming the byte offset
+     * @throws io.thz.core.sim.RecordingMismatchException when it was recorded for another network,
+     *         naming each difference
+     */
+    public static ThzNetworkEnv replaying(Scenario scenario, Path recording) throws IOException {
+        return new ThzNetworkEnv(scenario, RecordedChannelSource.open(recording, scenario));
+    }
+
+    /** Where the slots come from. */
+    public ChannelSource source() {
+        return source;
+    }
+
+    /** Releases the source (a recording's file; a recorder's output is flushed and closed). */
+    @Override
+    public void close() {
+        source.close();
     }
 
     @Override
@@ -157,7 +199,7 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
 
     /** The effective master seed (log it with results). */
     public long seed() {
-        return simulator.seed();
+        return source.seed();
     }
 
     /** The scale constants of the features. */
@@ -170,36 +212,42 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
         return users;
     }
 
-    /** Episodes addressable by {@link #seekEpisode}: 0 .. this - 1. */
+    /**
+     * Number of addressable episodes: simulated, episodes 0 .. this - 1; replayed, the recorded
+     * complete episodes.
+     */
     public long maxEpisodes() {
         return maxEpisodes;
     }
 
-    /** Makes the next {@link #reset()} start episode {@code episode} of the master seed. */
+    /**
+     * Makes the next {@link #reset()} start episode {@code episode} of the master seed (replayed:
+     * the recorded episode with that number).
+     *
+     * @throws IllegalArgumentException when there is no such episode
+     */
     public void seekEpisode(long episode) {
-        if (episode < 0 || episode >= maxEpisodes) {
-            throw new IllegalArgumentException("episode=" + episode + " must be in 0.." + (maxEpisodes - 1));
-        }
-        nextEpisode = episode;
+        nextPosition = source.positionOf(episode);
     }
 
     /**
-     * Starts the next episode: episode 0 first, then the one after the last started, or the one
-     * given to {@link #seekEpisode}.
+     * Starts the next episode: the first addressable one (simulated: episode 0), then the one after
+     * the last started, or the one given to {@link #seekEpisode}; after the last addressable
+     * episode, the first again.
      *
      * @return the first slot's observation
      */
     public GraphObservation reset() {
-        long e = nextEpisode;
-        simulator.seekEpisode(e);
-        slot = simulator.next();
+        long position = nextPosition;
+        long e = source.episode(position);
+        source.seekEpisode(e);
+        slot = source.next();
         channels = slot.channels();
-        positions = slot.users();
         queues.reset();
         previous = defaultAction;
         Arrays.fill(previousRates, 0);
         episode = e;
-        nextEpisode = e + 1 < maxEpisodes ? e + 1 : 0;
+        nextPosition = position + 1 < maxEpisodes ? position + 1 : 0;
         slotInEpisode = 0;
         started = true;
         episodeOver = false;
@@ -209,13 +257,14 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
     }
 
     /**
-     * Starts episode {@code floorMod(episodeSeed, maxEpisodes())} of the master seed: any 64-bit
+     * Starts the episode at position {@code floorMod(episodeSeed, maxEpisodes())}: any 64-bit
      * episode seed (e.g. a hash of a run seed and an episode counter) names one episode, and small
-     * non-negative seeds name episodes 0, 1, ... directly.
+     * non-negative seeds name episodes 0, 1, ... directly (replayed: the first, second, ... recorded
+     * episode, which are episodes 0, 1, ... of a recording from the first episode on).
      */
     @Override
     public GraphObservation reset(long episodeSeed) {
-        seekEpisode(Math.floorMod(episodeSeed, maxEpisodes));
+        nextPosition = Math.floorMod(episodeSeed, maxEpisodes);
         return reset();
     }
 
@@ -277,13 +326,12 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
         previousRates = outcome.rateBpsHz().clone();
         steps++;
         if (truncated) {
-            bootstrapSlot();
+            channels = source.bootstrap().channels();
             slot = null;
             episodeOver = true;
         } else {
-            slot = simulator.next();
+            slot = source.next();
             channels = slot.channels();
-            positions = slot.users();
         }
         slotInEpisode++;
         observation = null;
@@ -324,7 +372,10 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
         return channels;
     }
 
-    /** The slot being played (positions, LoS draws, arrivals); null for the bootstrap slot. */
+    /**
+     * The slot being played (positions, LoS draws, arrivals; a recording without geometry has no
+     * positions or LoS draws); null for the bootstrap slot.
+     */
     public NetworkSlot currentSlot() {
         requireStarted();
         return slot;
@@ -357,7 +408,7 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
      */
     public long policySeed() {
         requireStarted();
-        return simulator.streams().child(StreamNames.POLICY).child(episode).key();
+        return streams.child(StreamNames.POLICY).child(episode).key();
     }
 
     /** Mean of per-user values over the users of one type; NaN when the type has no users. */
@@ -378,36 +429,6 @@ public final class ThzNetworkEnv implements MultiAgentEnv {
             values[k] = perUser[k] ? 1 : 0;
         }
         return meanOfType(values, type);
-    }
-
-    /** Slot T of the episode: one more random-walk step and fresh blockage draws. */
-    private void bootstrapSlot() {
-        RandomStreams root = simulator.streams().child(StreamNames.BOOTSTRAP).child(episode);
-        RandomStreams move = root.child(StreamNames.MOBILITY);
-        RandomStreams block = root.child(StreamNames.BLOCKAGE);
-        int k = positions.size();
-        Vec3[] next = new Vec3[k];
-        for (int u = 0; u < k; u++) {
-            next[u] = walk.step(positions.get(u), move.child(u).stream());
-        }
-        boolean[][] losDirect = new boolean[deployment.aps().size()][k];
-        for (int i = 0; i < losDirect.length; i++) {
-            Vec3 ap = deployment.aps().get(i);
-            for (int u = 0; u < k; u++) {
-                double p = blockage.losProbability(ap.horizontalDistanceTo(next[u]), ap.z());
-                losDirect[i][u] = HumanBlockage.drawLos(p, block.child("ap").child(i).child(u).stream());
-            }
-        }
-        boolean[][] losRis = new boolean[deployment.rises().size()][k];
-        for (int j = 0; j < losRis.length; j++) {
-            Vec3 ris = deployment.rises().get(j).centre();
-            for (int u = 0; u < k; u++) {
-                double p = blockage.losProbability(ris.horizontalDistanceTo(next[u]), ris.z());
-                losRis[j][u] = HumanBlockage.drawLos(p, block.child("ris").child(j).child(u).stream());
-            }
-        }
-        positions = List.of(next);
-        channels = simulator.generator().generate(positions, losDirect, losRis);
     }
 
     private void requireStarted() {

@@ -36,9 +36,14 @@ import java.util.List;
  * any episode can be generated without the ones before it ({@link #seekEpisode(long)}). The
  * same scenario and seed give the same slots bit for bit.
  *
+ * <h2>Bootstrap slot</h2>
+ * After an episode's last slot, {@link #bootstrap()} gives slot T: the users take one more
+ * random-walk step and the blockage is drawn again, from the {@link StreamNames#BOOTSTRAP}
+ * subtree, so the bootstrap draws never shift the next episode's.
+ *
  * <p>Not thread-safe: one simulator per thread.
  */
-public final class NetworkSimulator {
+public final class NetworkSimulator implements ChannelSource {
 
     private final Scenario scenario;
     private final long seed;
@@ -59,6 +64,8 @@ public final class NetworkSimulator {
     private RandomStream[] traffic;
     private RandomStream[][] blockageDirect;
     private RandomStream[][] blockageRis;
+    /** The slot handed out last, when it was its episode's last; else null. */
+    private NetworkSlot episodeEnd;
 
     /** A simulator with the scenario's own seed. */
     public NetworkSimulator(Scenario scenario) {
@@ -92,6 +99,7 @@ public final class NetworkSimulator {
     }
 
     /** The effective master seed (log it with results). */
+    @Override
     public long seed() {
         return seed;
     }
@@ -125,15 +133,34 @@ public final class NetworkSimulator {
         return slot;
     }
 
-    /** Makes the next slot the first of episode {@code episode}. */
-    public void seekEpisode(long episode) {
-        if (episode < 0) {
-            throw new IllegalArgumentException("episode=" + episode + " must be >= 0");
+    /** Episodes addressable: 0 .. this - 1 (slot indices stay within a long). */
+    @Override
+    public long episodes() {
+        return Long.MAX_VALUE / slotsPerEpisode;
+    }
+
+    @Override
+    public long episode(long position) {
+        return positionOf(position);
+    }
+
+    @Override
+    public long positionOf(long episode) {
+        if (episode < 0 || episode >= episodes()) {
+            throw new IllegalArgumentException("episode=" + episode + " must be in 0.." + (episodes() - 1));
         }
-        slot = episode * slotsPerEpisode;
+        return episode;
+    }
+
+    /** Makes the next slot the first of episode {@code episode}. */
+    @Override
+    public void seekEpisode(long episode) {
+        slot = positionOf(episode) * slotsPerEpisode;
+        episodeEnd = null;
     }
 
     /** Simulates the next slot. */
+    @Override
     public NetworkSlot next() {
         long episode = slot / slotsPerEpisode;
         int inEpisode = (int) (slot % slotsPerEpisode);
@@ -171,7 +198,46 @@ public final class NetworkSimulator {
         NetworkSlot result = new NetworkSlot(slot, episode, inEpisode, inEpisode == slotsPerEpisode - 1, now,
                 losDirect, losRis, channels, arrivals);
         slot++;
+        episodeEnd = result.lastInEpisode() ? result : null;
         return result;
+    }
+
+    /** Slot T of the episode just ended: one more random-walk step and fresh blockage draws. */
+    @Override
+    public NetworkSlot bootstrap() {
+        NetworkSlot last = episodeEnd;
+        if (last == null) {
+            throw new IllegalStateException("the bootstrap slot follows an episode's last slot; the last slot handed "
+                    + "out was not one");
+        }
+        RandomStreams root = streams.child(StreamNames.BOOTSTRAP).child(last.episode());
+        RandomStreams move = root.child(StreamNames.MOBILITY);
+        RandomStreams block = root.child(StreamNames.BLOCKAGE);
+        int k = last.users().size();
+        Vec3[] next = new Vec3[k];
+        for (int u = 0; u < k; u++) {
+            next[u] = walk.step(last.users().get(u), move.child(u).stream());
+        }
+        boolean[][] losDirect = new boolean[deployment.aps().size()][k];
+        for (int i = 0; i < losDirect.length; i++) {
+            Vec3 ap = deployment.aps().get(i);
+            for (int u = 0; u < k; u++) {
+                double p = blockage.losProbability(ap.horizontalDistanceTo(next[u]), ap.z());
+                losDirect[i][u] = HumanBlockage.drawLos(p, block.child("ap").child(i).child(u).stream());
+            }
+        }
+        boolean[][] losRis = new boolean[deployment.rises().size()][k];
+        for (int j = 0; j < losRis.length; j++) {
+            Vec3 ris = deployment.rises().get(j).centre();
+            for (int u = 0; u < k; u++) {
+                double p = blockage.losProbability(ris.horizontalDistanceTo(next[u]), ris.z());
+                losRis[j][u] = HumanBlockage.drawLos(p, block.child("ris").child(j).child(u).stream());
+            }
+        }
+        List<Vec3> positions = List.of(next);
+        SlotChannels channels = generator.generate(positions, losDirect, losRis);
+        return new NetworkSlot(last.slot() + 1, last.episode(), slotsPerEpisode, false, positions, losDirect, losRis,
+                channels, new double[k]);
     }
 
     private void startEpisode(long episode) {

@@ -265,4 +265,66 @@ class AgentRuntimeTest {
         ap0.onMessage(new EmbeddingRecord(WireRecord.SCHEMA, "run", 4, 0, "ap-1", "ap-0", "AP_AP", new float[8]), null);
         assertThat(ap0.droppedMessages()).isEqualTo(1);
     }
+
+    @ParameterizedTest
+    @EnumSource(ActorInput.class)
+    void aSilentNeighbourIsWorkedAroundBeforeTheDeadline(ActorInput mode) {
+        PolicyShape shape = shape(mode);
+        PolicyNetwork net = network(shape, 21);
+        AgentGraph graph = AgentGraph.complete(M, J);
+        GraphObservation obs = observation(graph, shape, new Random(4));
+        Map<String, AgentRuntime> agents = new LinkedHashMap<>();
+        for (int i = 0; i < M; i++) {
+            agents.put("ap-" + i, new AgentRuntime(AgentId.ap(i), graph, 5.0, 1));
+        }
+        for (int j = 0; j < J; j++) {
+            agents.put("ris-" + j, new AgentRuntime(AgentId.ris(j), graph, 5.0, 1));
+        }
+        agents.remove("ap-2"); // crashed: never observes, never sends
+        Map<String, ActionRecord> actions = new HashMap<>();
+        List<EmbeddingRecord> queue = new ArrayList<>();
+        Outbox out = new Outbox() {
+            @Override
+            public void embedding(EmbeddingRecord message) {
+                queue.add(message);
+            }
+
+            @Override
+            public void action(ActionRecord action) {
+                actions.put(action.agent(), action);
+            }
+        };
+        for (String id : agents.keySet()) {
+            agents.get(id).onObservation(record(graph, obs, AgentId.parse(id), 0, 0), net, out);
+        }
+        while (!queue.isEmpty()) {
+            EmbeddingRecord m = queue.remove(0);
+            if (agents.containsKey(m.to())) {
+                agents.get(m.to()).onMessage(m, out);
+            }
+        }
+        if (mode == ActorInput.OWN_EDGES) {
+            assertThat(actions).hasSize(M + J - 1); // vdac waits for nobody
+            return;
+        }
+        assertThat(actions).isEmpty(); // everyone waits for ap-2
+        assertThat(agents.values()).allSatisfy(a -> assertThat(a.waiting()).isTrue());
+        // the deadline nears: each proceeds without ap-2, which unblocks the later layers too
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (AgentRuntime a : agents.values()) {
+                progress |= a.proceedWithoutStragglers(out);
+            }
+            while (!queue.isEmpty()) {
+                EmbeddingRecord m = queue.remove(0);
+                if (agents.containsKey(m.to())) {
+                    agents.get(m.to()).onMessage(m, out);
+                }
+            }
+        }
+        assertThat(actions).hasSize(M + J - 1);
+        assertThat(actions.values()).allSatisfy(a -> assertThat(Double.isFinite(a.value())).isTrue());
+        assertThat(agents.values()).allSatisfy(a -> assertThat(a.degradedSlots()).isEqualTo(1));
+    }
 }

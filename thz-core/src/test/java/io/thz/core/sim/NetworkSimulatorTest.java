@@ -1,6 +1,6 @@
 package io.thz.core.sim;
 
-import io.thz.core.channel.ChannelStreamShape;
+import io.thz.core.channel.ChannelStreamRecord;
 import io.thz.core.channel.ChannelStreamWriter;
 import io.thz.core.channel.HumanBlockage;
 import io.thz.core.geometry.Room;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -23,16 +24,21 @@ class NetworkSimulatorTest {
 
     private static final Scenario SMALL = ScenarioLoader.bundled("small");
 
-    /** The channel stream of {@code slots} slots, encoded. */
+    /**
+     * The channel stream of {@code slots} slots, encoded without the traffic (arrivals written as 0)
+     * or the seed: channels, positions and LoS draws only.
+     */
     static byte[] channelBytes(Scenario scenario, long seed, int slots) {
         NetworkSimulator sim = new NetworkSimulator(scenario, seed);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NetworkSlot first = sim.next();
-        try (ChannelStreamWriter writer = new ChannelStreamWriter(bytes, ChannelStreamShape.of(first.channels()))) {
-            writer.write(first.slot(), first.channels());
-            for (int t = 1; t < slots; t++) {
+        try (ChannelStreamWriter writer = new ChannelStreamWriter(bytes, ChannelRecorder.streamShape(scenario),
+                OptionalLong.empty())) {
+            for (int t = 0; t < slots; t++) {
                 NetworkSlot s = sim.next();
-                writer.write(s.slot(), s.channels());
+                ChannelStreamRecord r = ChannelRecorder.toRecord(s, scenario.slotsPerEpisode());
+                writer.write(new ChannelStreamRecord(r.slot(), r.episode(), r.slotInEpisode(), r.lastInEpisode(),
+                        r.bootstrap(), new double[s.arrivalsGbit().length], r.positions(), r.losDirect(), r.losRis(),
+                        r.channels()));
             }
         }
         return bytes.toByteArray();

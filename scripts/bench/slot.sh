@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Slot scoring benchmark (JMH) at the largest setting: M=3, J=4, N_A=64, N_R=4, K=24, L=20.
 # Prints slots per second on one thread for full-rank and rank-one (factored) AP-RIS channels.
-# Usage (from anywhere): thz-core/bench.sh [extra JMH options, e.g. -prof stack or -p apRis=RANK_ONE]
+# Usage: ./thz bench slot [extra JMH options, e.g. -prof stack or -p apRis=RANK_ONE]
 # BENCH_WARMUP / BENCH_ITERATIONS (default 3 / 5 one-second iterations) change the run length;
 # BENCH_CPU=0 skips the thread-CPU-time companion run (SlotScoringCpuTime).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 ./mvnw -q -B -pl thz-core test-compile
 results="$(mktemp)"
