@@ -228,11 +228,12 @@ public final class Experiments {
         TrainingRun.Result r = new TrainingRun(new TrainingRun.Options(Algorithms.get(t.configuration().scheme()),
                 t.scenario(), t.tree(), t.configuration().scenarioSource(), options.config(), options.steps(), seed, dir,
                 resume, options.log(), options.terminal(), false)).run();
-        ThzNetworkEnv probe = new ThzNetworkEnv(t.scenario(), 0);
         long exchange = 0;
-        for (String[] row : TrainingRun.exchangeRows(probe.info(), probe.graph(), options.config().network())) {
-            if (row[0].equals(t.configuration().scheme())) {
-                exchange = Long.parseLong(row[3]);
+        try (ThzNetworkEnv probe = new ThzNetworkEnv(t.scenario(), 0)) {
+            for (String[] row : TrainingRun.exchangeRows(probe.info(), probe.graph(), options.config().network())) {
+                if (row[0].equals(t.configuration().scheme())) {
+                    exchange = Long.parseLong(row[3]);
+                }
             }
         }
         TrainingRun.Timing tm = r.timing();
@@ -246,8 +247,10 @@ public final class Experiments {
         Path dir = runDir(t, seed);
         long started = System.nanoTime();
         LearnerConfig.Evaluation ev = options.config().evaluation();
-        ThzNetworkEnv env = HeldOut.environment(t.scenario(), seed, ev.seedOffset());
-        EvaluationResult e = HeldOut.run(env, Baselines.create(t.configuration().scheme(), env.info()), ev.episodes());
+        EvaluationResult e;
+        try (ThzNetworkEnv env = HeldOut.environment(t.scenario(), seed, ev.seedOffset())) {
+            e = HeldOut.run(env, Baselines.create(t.configuration().scheme(), env.info()), ev.episodes());
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException x) {
