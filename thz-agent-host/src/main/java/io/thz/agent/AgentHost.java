@@ -84,6 +84,7 @@ public class AgentHost {
     private Counter embeddingsSent;
     private Counter actionsSent;
     private Timer computeTimer;
+    private Timer deliveryDelay;
     private Counter degradedSlots;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "agent-straggler-check");
@@ -108,6 +109,8 @@ public class AgentHost {
                 .tag("type", config.type()).register(registry);
         embeddingsSent = Counter.builder("thz.agent.embeddings").tag("type", config.type()).register(registry);
         actionsSent = Counter.builder("thz.agent.actions").tag("type", config.type()).register(registry);
+        deliveryDelay = Timer.builder("thz.agent.delivery").description("record produced to record handled (Kafka hop)")
+                .tag("type", config.type()).publishPercentiles(0.5, 0.99).register(registry);
         computeTimer = Timer.builder("thz.agent.compute").description("time spent in the forward pass per record")
                 .tag("type", config.type()).publishPercentiles(0.5, 0.99).register(registry);
         degradedSlots = Counter.builder("thz.agent.degraded.slots")
@@ -155,8 +158,12 @@ public class AgentHost {
         PolicyNetwork current = policy;
         Timer.Sample sample = Timer.start(registry);
         try {
-            String topic = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
-                    .orElse("");
+            IncomingKafkaRecordMetadata<?, ?> meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+            String topic = meta == null ? "" : meta.getTopic();
+            if (meta != null && meta.getTimestamp() != null) {
+                deliveryDelay.record(Math.max(0, System.currentTimeMillis() - meta.getTimestamp().toEpochMilli()),
+                        TimeUnit.MILLISECONDS);
+            }
             if (topic.equals(observationsTopic)) {
                 ObservationRecord obs = WireCodec.decode(record.getPayload(), ObservationRecord.class);
                 AgentRuntime agent = runtime(obs.agent());
