@@ -31,10 +31,10 @@ final class LoopBenchmark implements Callable<Integer> {
     @Option(names = "--scenario", description = "scenario file (default scripts/bench/loop-m3-j4.yaml: M=3, J=4)")
     Path scenario;
 
-    @Option(names = "--slots", defaultValue = "300", description = "measured slots per algorithm (default ${DEFAULT-VALUE})")
+    @Option(names = "--slots", defaultValue = "500", description = "measured slots per algorithm (default ${DEFAULT-VALUE})")
     long slots;
 
-    @Option(names = "--warmup", defaultValue = "40", description = "slots before measuring (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "300", description = "slots before measuring (JIT) (default ${DEFAULT-VALUE})")
     long warmup;
 
     @Option(names = "--algos", split = ",", defaultValue = "ge-vdac,ie-vdac", description = "algorithms; the first is the baseline")
