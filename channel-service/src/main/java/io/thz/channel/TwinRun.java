@@ -1,13 +1,12 @@
 package io.thz.channel;
 
+import io.thz.core.agent.AgentObservations;
 import io.thz.core.env.EnvInfo;
 import io.thz.core.env.JointAction;
 import io.thz.core.env.MultiAgentEnv;
 import io.thz.core.env.SlotMetrics;
 import io.thz.core.env.StepResult;
 import io.thz.core.graph.AgentGraph;
-import io.thz.core.graph.Edge;
-import io.thz.core.graph.NodeType;
 import io.thz.core.model.Clustering;
 import io.thz.core.model.RisAction;
 import io.thz.core.policy.GraphObservation;
@@ -15,9 +14,7 @@ import io.thz.core.policy.PowerHead;
 import io.thz.core.policy.RisHead;
 import io.thz.core.wire.ActionRecord;
 import io.thz.core.wire.AgentId;
-import io.thz.core.wire.EdgeFeature;
 import io.thz.core.wire.ExperienceRecord;
-import io.thz.core.wire.ObservationRecord;
 import io.thz.core.wire.OutcomeRecord;
 import io.thz.core.wire.RunStatus;
 import io.thz.core.wire.WireRecord;
@@ -191,26 +188,9 @@ final class TwinRun implements Runnable {
     private void publishObservations(GraphObservation obs, long slot, long episode, int step, long deadline) {
         for (String id : agentIds) {
             AgentId agent = AgentId.parse(id);
-            NodeType type = agent.ris() ? NodeType.RIS : NodeType.AP;
-            List<EdgeFeature> out = new ArrayList<>();
-            for (int e : graph.outbound(type, agent.index())) {
-                Edge edge = graph.edges().get(e);
-                out.add(new EdgeFeature(idOf(edge.type().destination(), edge.destination()), edge.type().name(),
-                        obs.edges()[e]));
-            }
-            List<String> in = new ArrayList<>();
-            for (int e : graph.inbound(type, agent.index())) {
-                Edge edge = graph.edges().get(e);
-                in.add(idOf(edge.type().source(), edge.source()));
-            }
-            float[] node = agent.ris() ? obs.risNodes()[agent.index()] : obs.apNodes()[agent.index()];
-            publisher.observation(new ObservationRecord(WireRecord.SCHEMA, runId, slot, (int) episode, step, id, node,
-                    out, in, deadline), agent.ris());
+            publisher.observation(AgentObservations.of(graph, obs, agent, runId, slot, (int) episode, step, deadline),
+                    agent.ris());
         }
-    }
-
-    private static String idOf(NodeType type, int index) {
-        return (type == NodeType.RIS ? AgentId.ris(index) : AgentId.ap(index)).toString();
     }
 
     /** The action if it fits the network, else null (it is then replaced like a missing one). */

@@ -62,7 +62,7 @@ public final class AgentRuntime {
      */
     public AgentRuntime(AgentId id, AgentGraph graph, double pmaxW, long seed) {
         this.id = id;
-        this.type = id.ris() ? NodeType.RIS : NodeType.AP;
+        this.type = id.nodeType();
         if (id.index() >= graph.nodes(type)) {
             throw new IllegalArgumentException("agent " + id + " is not in a graph of " + graph.aps() + " APs and "
                     + graph.rises() + " RISs");

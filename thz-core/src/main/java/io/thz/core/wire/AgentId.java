@@ -22,6 +22,16 @@ public record AgentId(boolean ris, int index) {
         return new AgentId(true, index);
     }
 
+    /** The agent of node {@code index} of a type. */
+    public static AgentId of(io.thz.core.graph.NodeType type, int index) {
+        return new AgentId(type == io.thz.core.graph.NodeType.RIS, index);
+    }
+
+    /** The agent's node type on the agent graph. */
+    public io.thz.core.graph.NodeType nodeType() {
+        return ris ? io.thz.core.graph.NodeType.RIS : io.thz.core.graph.NodeType.AP;
+    }
+
     /** Parses {@code ap-3} or {@code ris-0}. */
     public static AgentId parse(String id) {
         if (id != null) {

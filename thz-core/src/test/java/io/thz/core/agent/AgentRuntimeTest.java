@@ -12,7 +12,6 @@ import io.thz.core.policy.Tensor;
 import io.thz.core.policy.WeightBlob;
 import io.thz.core.wire.ActionRecord;
 import io.thz.core.wire.AgentId;
-import io.thz.core.wire.EdgeFeature;
 import io.thz.core.wire.EmbeddingRecord;
 import io.thz.core.wire.ObservationRecord;
 import io.thz.core.wire.WireFormatException;
@@ -103,20 +102,7 @@ class AgentRuntimeTest {
     }
 
     static ObservationRecord record(AgentGraph graph, GraphObservation obs, AgentId agent, long slot, int step) {
-        NodeType type = agent.ris() ? NodeType.RIS : NodeType.AP;
-        List<EdgeFeature> out = new ArrayList<>();
-        for (int e : graph.outbound(type, agent.index())) {
-            Edge edge = graph.edges().get(e);
-            AgentId to = edge.type().destination() == NodeType.AP ? AgentId.ap(edge.destination()) : AgentId.ris(edge.destination());
-            out.add(new EdgeFeature(to.toString(), edge.type().name(), obs.edges()[e]));
-        }
-        List<String> in = new ArrayList<>();
-        for (int e : graph.inbound(type, agent.index())) {
-            Edge edge = graph.edges().get(e);
-            in.add((edge.type().source() == NodeType.AP ? AgentId.ap(edge.source()) : AgentId.ris(edge.source())).toString());
-        }
-        float[] node = agent.ris() ? obs.risNodes()[agent.index()] : obs.apNodes()[agent.index()];
-        return new ObservationRecord(WireRecord.SCHEMA, "run", slot, 0, step, agent.toString(), node, out, in, 0L);
+        return AgentObservations.of(graph, obs, agent, "run", slot, 0, step, 0L);
     }
 
     /** Delivers every record in a random order (messages may overtake observations). */

@@ -66,8 +66,7 @@ public abstract class AgentServiceContract {
         List<EdgeFeature> out = new ArrayList<>();
         for (int e : graph.outbound(nodeType, 0)) {
             Edge edge = graph.edges().get(e);
-            String to = (edge.type().destination() == NodeType.RIS ? AgentId.ris(edge.destination())
-                    : AgentId.ap(edge.destination())).toString();
+            String to = AgentId.of(edge.type().destination(), edge.destination()).toString();
             out.add(new EdgeFeature(to, edge.type().name(), new float[blob.shape().edgeDim(edge.type())]));
         }
         String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
