@@ -84,7 +84,11 @@ public class OnlineLearner {
     /** Per experience run: the highest slot whose record is covered by the checkpoint. */
     private final Map<String, Long> consumed = new HashMap<>();
     private final Set<String> pendingKeys = new HashSet<>();
-    private final List<Message<byte[]>> pendingMessages = new ArrayList<>();
+    /** Records received but not yet covered by a checkpoint, with the slot they hold (decoded once). */
+    private final List<Pending> pendingMessages = new ArrayList<>();
+
+    private record Pending(Message<byte[]> message, String runId, long slot, String key) {
+    }
     private final List<Episode> batch = new ArrayList<>();
     private final Map<String, Long> batchHighestSlot = new HashMap<>();
     private volatile long received;
@@ -139,7 +143,7 @@ public class OnlineLearner {
         }
         received++;
         receivedCounter.increment();
-        pendingMessages.add(message);
+        pendingMessages.add(new Pending(message, record.runId(), record.slot(), key));
         if (!config.enabled()) {
             consumed.merge(record.runId(), record.slot(), Math::max);
             return ackPending();
@@ -183,14 +187,13 @@ public class OnlineLearner {
 
     /** Acknowledges every pending record up to the last one the checkpoint covers. */
     private CompletionStage<Void> ackPending() {
-        List<Message<byte[]>> keep = new ArrayList<>();
-        for (Message<byte[]> m : pendingMessages) {
-            ExperienceRecord r = WireCodec.decode(m.getPayload(), ExperienceRecord.class);
-            if (r.slot() <= consumed.getOrDefault(r.runId(), -1L)) {
-                pendingKeys.remove(r.runId() + "#" + r.slot());
-                m.ack();
+        List<Pending> keep = new ArrayList<>();
+        for (Pending p : pendingMessages) {
+            if (p.slot() <= consumed.getOrDefault(p.runId(), -1L)) {
+                pendingKeys.remove(p.key());
+                p.message().ack();
             } else {
-                keep.add(m);
+                keep.add(p);
             }
         }
         pendingMessages.clear();
