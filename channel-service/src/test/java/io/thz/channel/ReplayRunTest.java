@@ -45,19 +45,6 @@ class ReplayRunTest {
         }
     }
 
-    private static Map<String, Object> awaitDone(Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        Map<String, Object> status = Map.of();
-        while (Instant.now().isBefore(end)) {
-            status = given().get("/run").then().statusCode(200).extract().as(Map.class);
-            if ("DONE".equals(status.get("state")) || "FAILED".equals(status.get("state"))) {
-                return status;
-            }
-            Thread.sleep(50);
-        }
-        return status;
-    }
-
     private static String error(Map<String, Object> body) {
         return given().contentType("application/json").body(body).post("/run").then().statusCode(400)
                 .extract().path("error");
@@ -90,7 +77,7 @@ class ReplayRunTest {
         // small: T = 10; 20 slots = 2 episodes (the run then starts episode 2, whose slot 0 is recorded too)
         String runId = given().contentType("application/json").body(Map.of("slots", 20, "seed", 5, "replay", ""))
                 .post("/run").then().statusCode(202).extract().path("runId");
-        assertThat(awaitDone(Duration.ofSeconds(60)).get("state")).isEqualTo("DONE");
+        assertThat(Runs.awaitDone(Duration.ofSeconds(60)).get("state")).isEqualTo("DONE");
         OutcomeRecord[] live = given().get("/run/outcomes").then().statusCode(200).extract().as(OutcomeRecord[].class);
         assertThat(live).hasSize(20);
         Path recording = RECORDINGS.resolve(runId + ".thzc");
@@ -100,7 +87,7 @@ class ReplayRunTest {
                 .body(Map.of("slots", 1000, "seed", 99, "replay", recording.getFileName().toString()))
                 .post("/run").then().statusCode(202).extract().as(Map.class);
         assertThat(((Number) started.get("slotsTarget")).longValue()).as("the run ends with the recording").isEqualTo(20);
-        Map<String, Object> done = awaitDone(Duration.ofSeconds(60));
+        Map<String, Object> done = Runs.awaitDone(Duration.ofSeconds(60));
         assertThat(done.get("state")).isEqualTo("DONE");
         OutcomeRecord[] replayed = given().get("/run/outcomes").then().statusCode(200).extract().as(OutcomeRecord[].class);
         assertThat(replayed).hasSize(20);

@@ -88,19 +88,6 @@ class TwinOverKafkaTest {
         return t;
     }
 
-    private static Map<String, Object> awaitDone(Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        Map<String, Object> status = Map.of();
-        while (Instant.now().isBefore(end)) {
-            status = given().get("/run").then().statusCode(200).extract().as(Map.class);
-            if ("DONE".equals(status.get("state")) || "FAILED".equals(status.get("state"))) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        return status;
-    }
-
     @Test
     void everySlotIsScoredWithTheAgentsActionsAndASilentAgentFallsBack() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
@@ -109,7 +96,7 @@ class TwinOverKafkaTest {
         try {
             Thread.sleep(2000); // the fake agents' consumer joins
             given().contentType("application/json").body(Map.of("slots", 25)).post("/run").then().statusCode(202);
-            Map<String, Object> status = awaitDone(Duration.ofSeconds(120));
+            Map<String, Object> status = Runs.awaitDone(Duration.ofSeconds(120));
             assertThat(status.get("state")).isEqualTo("DONE");
             OutcomeRecord[] outcomes = given().get("/run/outcomes").then().statusCode(200).extract().as(OutcomeRecord[].class);
             assertThat(outcomes).hasSize(25);
@@ -132,7 +119,7 @@ class TwinOverKafkaTest {
         try {
             Thread.sleep(2000);
             given().contentType("application/json").body(Map.of("slots", 3)).post("/run").then().statusCode(202);
-            Map<String, Object> status = awaitDone(Duration.ofSeconds(60));
+            Map<String, Object> status = Runs.awaitDone(Duration.ofSeconds(60));
             assertThat(status.get("state")).isEqualTo("DONE");
             OutcomeRecord[] outcomes = given().get("/run/outcomes").then().extract().as(OutcomeRecord[].class);
             assertThat(outcomes).hasSize(3).allSatisfy(o -> {

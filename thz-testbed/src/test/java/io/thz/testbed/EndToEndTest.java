@@ -6,16 +6,13 @@ import io.thz.core.wire.RunStatus;
 import io.thz.core.wire.WireCodec;
 import io.thz.core.wire.WireFormatException;
 import io.thz.testing.kafka.TestKafka;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.thz.testing.kafka.TestTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,16 +24,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,7 +82,7 @@ class EndToEndTest {
             }
             producer.flush();
         }
-        List<ConsumerRecord<String, byte[]>> dead = readAll(prefix + "dead-letters", 1000, Duration.ofSeconds(120));
+        List<ConsumerRecord<String, byte[]>> dead = TestTopics.awaitBytes(prefix + "dead-letters", r -> true, 1000, Duration.ofSeconds(120));
         assertThat(dead).hasSize(1000);
         for (ConsumerRecord<String, byte[]> r : dead) {
             Header reason = r.headers().lastHeader("dead-letter-reason");
@@ -121,7 +114,7 @@ class EndToEndTest {
         assertThat(((Number) ap.get("policyVersion")).longValue()).isGreaterThanOrEqualTo(1);
 
         // exactly once: the topic holds each slot once, and the learner took each once
-        List<ConsumerRecord<String, byte[]>> experience = readAll(prefix + "experience", 200 + 1000 / 6 + 1, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, byte[]>> experience = TestTopics.awaitBytes(prefix + "experience", r -> true, 200 + 1000 / 6 + 1, Duration.ofSeconds(60));
         Set<Long> slots = new HashSet<>();
         for (ConsumerRecord<String, byte[]> r : experience) {
             ExperienceRecord e;
@@ -191,23 +184,5 @@ class EndToEndTest {
             Thread.sleep(200);
         }
         return m;
-    }
-
-    /** Reads a topic from the beginning until {@code count} records or the timeout. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String topic, int count, Duration timeout) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        Instant end = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (out.size() < count && Instant.now().isBefore(end)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 }

@@ -1,13 +1,13 @@
 package io.thz.testing.kafka;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -29,23 +28,6 @@ public final class TestTopics {
     private TestTopics() {
     }
 
-    /** Sends one string record and waits for the broker's acknowledgement. */
-    public static void send(String topic, String key, String value) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not send to " + topic + ": " + e, e);
-        }
-    }
-
     /** Sends one binary record to an explicit partition (or -1: the key decides) and waits for the ack. */
     public static void sendBytes(String topic, int partition, String key, byte[] value) {
         Properties p = new Properties();
@@ -53,7 +35,7 @@ public final class TestTopics {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, partition < 0 ? null : partition, key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,7 +45,10 @@ public final class TestTopics {
         }
     }
 
-    /** Like {@link #await} for binary values. */
+    /**
+     * Reads {@code topic} from the beginning with a fresh group until {@code count} records match
+     * {@code filter} or {@code timeout} passes; returns the matches found (possibly fewer).
+     */
     public static List<ConsumerRecord<String, byte[]>> awaitBytes(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
                                                                   int count, Duration timeout) {
         Properties p = new Properties();
@@ -74,7 +59,7 @@ public final class TestTopics {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         Instant end = Instant.now().plus(timeout);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             while (found.size() < count && Instant.now().isBefore(end)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -85,44 +70,5 @@ public final class TestTopics {
             }
         }
         return found;
-    }
-
-    /**
-     * Reads {@code topic} from the beginning with a fresh group until {@code count} records match
-     * {@code filter} or {@code timeout} passes; returns the matches found (possibly fewer).
-     */
-    public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> filter,
-                                                             int count, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Instant end = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(topic));
-            while (found.size() < count && Instant.now().isBefore(end)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (filter.test(r)) {
-                        found.add(r);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** Topic names that exist on the test broker. */
-    public static java.util.Set<String> list() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot list topics: " + e, e);
-        }
     }
 }
